@@ -1,0 +1,5 @@
+package io.cloudexchange.core.logging;
+
+public enum LogLevel {
+    DEBUG, INFO, WARN, ERROR
+}

@@ -1,0 +1,5 @@
+package io.cloudexchange.plugin.api.cls;
+
+public enum LogFormat {
+    CEF, LEEF, JSON
+}

@@ -1,0 +1,5 @@
+package io.cloudexchange.plugin.api.log;
+
+public enum LogType {
+    ALERT, EVENT
+}
