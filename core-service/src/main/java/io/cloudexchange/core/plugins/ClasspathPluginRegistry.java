@@ -29,4 +29,9 @@ public class ClasspathPluginRegistry implements PluginRegistry {
     public Optional<LoadedPlugin> find(String pluginId) {
         return Optional.ofNullable(plugins.get(pluginId));
     }
+
+    @Override
+    public LoadedPlugin install(java.io.InputStream jar, String fileName) {
+        throw new PluginRejectedException("custom plugins are not supported by this registry");
+    }
 }
