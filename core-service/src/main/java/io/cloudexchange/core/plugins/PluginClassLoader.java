@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Loads one custom plugin jar child-first: the jar's own classes (and the libraries it bundles) win
  * over the platform's, so a plugin can ship a library version the core also uses without either
- * breaking the other. Classes the jar does not contain come from the parent.
+ * breaking the other. Classes the jar does not contain may come only from the JDK and the plugin
+ * API: a custom plugin cannot reach into the core's own classes or its libraries (Spring, drivers),
+ * which keeps plugins decoupled from the core's internals and its upgrades.
  */
 final class PluginClassLoader extends URLClassLoader {
 
@@ -42,7 +44,7 @@ final class PluginClassLoader extends URLClassLoader {
                 try {
                     type = findClass(name);
                 } catch (ClassNotFoundException notInJar) {
-                    type = getParent().loadClass(name);
+                    type = loadFromJdk(name);
                 }
             }
             if (resolve) {
@@ -52,16 +54,25 @@ final class PluginClassLoader extends URLClassLoader {
         }
     }
 
+    private static Class<?> loadFromJdk(String name) throws ClassNotFoundException {
+        try {
+            return ClassLoader.getPlatformClassLoader().loadClass(name);
+        } catch (ClassNotFoundException notInJdk) {
+            throw new ClassNotFoundException(name + " is neither in the plugin jar nor in the JDK or the plugin API;"
+                    + " bundle the library inside the plugin jar", notInJdk);
+        }
+    }
+
     @Override
     public URL getResource(String name) {
         URL own = findResource(name);
-        return own != null ? own : super.getResource(name);
+        return own != null ? own : ClassLoader.getPlatformClassLoader().getResource(name);
     }
 
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
         List<URL> urls = new ArrayList<>(Collections.list(findResources(name)));
-        urls.addAll(Collections.list(getParent().getResources(name)));
+        urls.addAll(Collections.list(ClassLoader.getPlatformClassLoader().getResources(name)));
         return Collections.enumeration(urls);
     }
 

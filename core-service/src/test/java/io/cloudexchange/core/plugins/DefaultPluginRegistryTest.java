@@ -76,6 +76,26 @@ class DefaultPluginRegistryTest {
     }
 
     @Test
+    void aCustomPluginSeesOnlyItsJarTheJdkAndThePluginApi() throws Exception {
+        PluginJarBuilder.jar(customPlugins, "acme.jar").plugin("acme-feed", "1.0.0", "0.1.0").build();
+        start();
+
+        ClassLoader pluginLoader = registry.find("acme-feed").orElseThrow().plugin().getClass().getClassLoader();
+
+        assertThat(pluginLoader.loadClass("java.net.http.HttpClient")).isSameAs(java.net.http.HttpClient.class);
+        assertThat(pluginLoader.loadClass("io.cloudexchange.plugin.api.Plugin"))
+                .isSameAs(io.cloudexchange.plugin.api.Plugin.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pluginLoader.loadClass(PluginRegistry.class.getName()))
+                .isInstanceOf(ClassNotFoundException.class)
+                .hasMessageContaining("bundle the library inside the plugin jar");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> pluginLoader.loadClass("org.springframework.context.ApplicationContext"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThat(pluginLoader.getResource("META-INF/services/io.cloudexchange.plugin.api.Plugin").toString())
+                .contains("acme.jar");
+    }
+
+    @Test
     void refusesAJarWithoutTheManifestEntries() throws IOException {
         PluginJarBuilder.jar(customPlugins, "bad-manifest.jar").plugin("bad-feed", "1.0.0", "0.1.0")
                 .manifestEntry(PluginJarManifest.VERSION, null).build();
