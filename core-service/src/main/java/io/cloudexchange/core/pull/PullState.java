@@ -4,8 +4,9 @@ import io.cloudexchange.core.runtime.MongoKeys;
 import io.cloudexchange.plugin.api.Checkpoint;
 import java.time.Instant;
 import java.util.Map;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * Pull progress of one configuration.
@@ -17,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastRun the most recent run, possibly still running
  */
 @Document(PullState.COLLECTION)
-record PullState(@Id String configurationId, Map<String, Map<String, String>> checkpoints, Instant nextRunAt,
+record PullState(@MongoId(FieldType.STRING) String configurationId, Map<String, Map<String, String>> checkpoints, Instant nextRunAt,
                  Instant runRequestedAt, int consecutiveFailures, PullStatus lastRun) {
 
     static final String COLLECTION = "pull_state";

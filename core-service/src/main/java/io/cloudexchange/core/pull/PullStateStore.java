@@ -70,6 +70,9 @@ class PullStateStore implements CheckpointReader {
     }
 
     private void update(String configurationId, Update update) {
+        if (!update.modifies("consecutiveFailures")) {
+            update.setOnInsert("consecutiveFailures", 0);
+        }
         mongo.upsert(byId(configurationId), update, PullState.class);
     }
 

@@ -5,16 +5,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.cloudexchange.plugin.api.KeyValueStore;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-/** A configuration's storage: one document per configuration, entries in its {@code entries} field. */
+/** A configuration's storage: one document per configuration; each write touches one entry. */
 final class MongoKeyValueStore implements KeyValueStore {
-
-    static final String COLLECTION = "plugin_storage";
-    private static final String ENTRIES = "entries";
 
     private final MongoOperations mongo;
     private final String configurationId;
@@ -24,6 +20,10 @@ final class MongoKeyValueStore implements KeyValueStore {
         this.configurationId = configurationId;
     }
 
+    static Query byId(String configurationId) {
+        return Query.query(where("_id").is(configurationId));
+    }
+
     @Override
     public Optional<String> get(String key) {
         return Optional.ofNullable(asMap().get(key));
@@ -31,30 +31,21 @@ final class MongoKeyValueStore implements KeyValueStore {
 
     @Override
     public void put(String key, String value) {
-        mongo.upsert(byId(), new Update().set(path(key), value), COLLECTION);
+        mongo.upsert(byId(configurationId), new Update().set(path(key), value), PluginStorageDocument.class);
     }
 
     @Override
     public void remove(String key) {
-        mongo.updateFirst(byId(), new Update().unset(path(key)), COLLECTION);
+        mongo.updateFirst(byId(configurationId), new Update().unset(path(key)), PluginStorageDocument.class);
     }
 
     @Override
     public Map<String, String> asMap() {
-        Document document = mongo.findOne(byId(), Document.class, COLLECTION);
-        if (document == null || !(document.get(ENTRIES) instanceof Document entries)) {
-            return Map.of();
-        }
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        entries.forEach((key, value) -> values.put(MongoKeys.unescape(key), String.valueOf(value)));
-        return Map.copyOf(values);
-    }
-
-    private Query byId() {
-        return Query.query(where("_id").is(configurationId));
+        PluginStorageDocument document = mongo.findOne(byId(configurationId), PluginStorageDocument.class);
+        return document == null ? Map.of() : Map.copyOf(MongoKeys.unescapeKeys(document.entries()));
     }
 
     private static String path(String key) {
-        return ENTRIES + "." + MongoKeys.escape(key);
+        return PluginStorageDocument.ENTRIES + "." + MongoKeys.escape(key);
     }
 }

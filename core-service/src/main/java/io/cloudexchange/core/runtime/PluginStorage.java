@@ -1,12 +1,9 @@
 package io.cloudexchange.core.runtime;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.cloudexchange.core.configurations.ConfigurationDeletedEvent;
 import io.cloudexchange.plugin.api.KeyValueStore;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** The key/value storage of plugin configurations, in the {@code plugin_storage} collection. */
@@ -26,6 +23,6 @@ public class PluginStorage {
 
     @EventListener
     void onConfigurationDeleted(ConfigurationDeletedEvent event) {
-        mongo.remove(Query.query(where("_id").is(event.configurationId())), MongoKeyValueStore.COLLECTION);
+        mongo.remove(MongoKeyValueStore.byId(event.configurationId()), PluginStorageDocument.class);
     }
 }
