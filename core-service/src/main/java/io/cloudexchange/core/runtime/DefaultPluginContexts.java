@@ -54,7 +54,7 @@ class DefaultPluginContexts implements PluginContexts {
                 : () -> checkpoints.checkpoint(id, CheckpointReader.DEFAULT_STREAM);
         return new ConfiguredPluginContext(id, configuration.name(), configValues(plugin, configuration),
                 storage.forConfiguration(id), checkpoint,
-                new PlatformPluginLogger(platformLog, PlatformLog.configurationSource(id)),
+                new PlatformPluginLogger(platformLog, logSource(id)),
                 memoize(() -> httpClients.clientFor(configuration)), userAgent(plugin.descriptor()), clock);
     }
 
@@ -62,6 +62,10 @@ class DefaultPluginContexts implements PluginContexts {
         Map<String, Object> values = new HashMap<>(configuration.parameters());
         configuration.secrets().forEach((key, encrypted) -> values.put(key, cipher.decrypt(encrypted)));
         return ConfigValues.of(plugin.plugin().configSchema().withDefaults(values));
+    }
+
+    private static String logSource(String configurationId) {
+        return configurationId == null ? PlatformLog.PLATFORM_SOURCE : PlatformLog.configurationSource(configurationId);
     }
 
     private String userAgent(PluginDescriptor descriptor) {
