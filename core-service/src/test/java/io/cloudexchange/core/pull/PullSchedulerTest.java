@@ -3,6 +3,7 @@ package io.cloudexchange.core.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cloudexchange.core.config.CloudExchangeProperties;
 import io.cloudexchange.core.configurations.ConfigurationDeletedEvent;
 import io.cloudexchange.core.configurations.PluginConfiguration;
 import io.cloudexchange.core.configurations.PluginConfigurationRepository;
@@ -15,7 +16,6 @@ import io.cloudexchange.core.plugins.PluginRegistry;
 import io.cloudexchange.core.runtime.CheckpointReader;
 import io.cloudexchange.core.runtime.PluginContexts;
 import io.cloudexchange.core.settings.PlatformSettings;
-import io.cloudexchange.core.settings.PlatformSettingsRepository;
 import io.cloudexchange.core.settings.SettingsService;
 import io.cloudexchange.core.testsupport.MongoTestConfiguration;
 import io.cloudexchange.core.testsupport.MutableClock;
@@ -104,7 +104,6 @@ class PullSchedulerTest {
     @Autowired ScriptedThreatFeed feed;
     @Autowired RecordingBatchPublisher publisher;
     @Autowired PluginConfigurationRepository configurations;
-    @Autowired PlatformSettingsRepository platformSettings;
     @Autowired PlatformLogRepository logs;
     @Autowired SettingsService settings;
     @Autowired PullStateStore states;
@@ -114,7 +113,7 @@ class PullSchedulerTest {
     @Autowired MeterRegistry meters;
     @Autowired ApplicationEventPublisher events;
     @Autowired PullRunner runner;
-    @Autowired io.cloudexchange.core.config.CloudExchangeProperties properties;
+    @Autowired CloudExchangeProperties properties;
     @Autowired PluginRegistry plugins;
 
     private final List<PullScheduler> extraSchedulers = new ArrayList<>();
