@@ -1,0 +1,54 @@
+package io.cloudexchange.gateway.shell;
+
+import io.cloudexchange.gateway.core.CoreException;
+import io.cloudexchange.gateway.core.CoreUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * How every page reacts to core-service errors it did not handle itself: an expired login goes back to the login
+ * page, a pending password change to the change-password page, anything else to a short error page.
+ */
+@ControllerAdvice
+class CoreErrorAdvice {
+
+    @ExceptionHandler(CoreException.class)
+    String coreError(CoreException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (ex.isUnauthorized()) {
+            SecurityContextHolder.clearContext();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            return navigate("/login?expired", request, response);
+        }
+        if (ex.isPasswordChangeRequired()) {
+            return navigate("/change-password", request, response);
+        }
+        response.setStatus(ex.status());
+        model.addAttribute("message", ex.userMessage());
+        return "error-page";
+    }
+
+    @ExceptionHandler(CoreUnavailableException.class)
+    String coreUnavailable(HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_BAD_GATEWAY);
+        model.addAttribute("message", CoreUnavailableException.MESSAGE);
+        return "error-page";
+    }
+
+    /** htmx follows redirects inside its XHR, so it is told to navigate the whole page instead. */
+    private static String navigate(String location, HttpServletRequest request, HttpServletResponse response) {
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", location);
+            return "empty";
+        }
+        return "redirect:" + location;
+    }
+}
