@@ -8,10 +8,10 @@ import io.cloudexchange.gateway.plugins.PluginSchema.Field;
  * One schema field ready to render: its input name, current value in the shape its input needs, core's error
  * for it and whether a stored secret exists.
  */
-record FieldView(Field field, String inputName, String text, Set<String> selected, boolean checked, String error,
+public record FieldView(Field field, String inputName, String text, Set<String> selected, boolean checked, String error,
         boolean secretSet) {
 
-    String inputId() {
+    public String inputId() {
         return "param-" + field.key();
     }
 }

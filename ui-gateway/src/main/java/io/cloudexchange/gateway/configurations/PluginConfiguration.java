@@ -7,11 +7,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A plugin configuration as core-service answers it: secret parameters are only listed in {@code secretsSet}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record PluginConfiguration(String id, String name, String pluginId, String module, Map<String, Object> parameters,
+public record PluginConfiguration(String id, String name, String pluginId, String module, Map<String, Object> parameters,
         boolean enabled, Object pollIntervalSeconds, boolean useSystemProxy, boolean sslValidation,
         List<String> secretsSet, String createdAt, String updatedAt, LastRun lastRun) {
 
-    PluginConfiguration {
+    public PluginConfiguration {
         parameters = parameters == null ? Map.of() : parameters;
         secretsSet = secretsSet == null ? List.of() : List.copyOf(secretsSet);
     }
@@ -22,6 +22,6 @@ record PluginConfiguration(String id, String name, String pluginId, String modul
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record LastRun(String startedAt, String finishedAt, String status, Long items, Long rejected, String message) {
+    public record LastRun(String startedAt, String finishedAt, String status, Long items, Long rejected, String message) {
     }
 }

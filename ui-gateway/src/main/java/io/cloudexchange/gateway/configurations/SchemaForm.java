@@ -23,7 +23,7 @@ final class SchemaForm {
     private SchemaForm() {
     }
 
-    record StepView(Step step, List<FieldView> fields) {
+    public record StepView(Step step, List<FieldView> fields) {
     }
 
     /**

@@ -12,11 +12,15 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls core-service's REST API (docs/api.md) on behalf of the logged-in browser user, whose bearer token comes
@@ -38,6 +42,16 @@ public class CoreClient {
                 .baseUrl(properties.coreUrl().toString())
                 .requestFactory(requestFactory)
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .configureMessageConverters(converters -> converters.withJsonConverter(
+                        new JacksonJsonHttpMessageConverter(lenientJsonMapper())))
+                .build();
+    }
+
+    /** Core may leave out fields it has no value for; they read as null, false or 0. */
+    private static JsonMapper lenientJsonMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
     }
 
@@ -100,6 +114,10 @@ public class CoreClient {
         }
         catch (ResourceAccessException ex) {
             throw new CoreUnavailableException(ex);
+        }
+        catch (RestClientException ex) {
+            throw new CoreException(502, new CoreProblem("Unexpected answer from the core service", 502,
+                    "The core service sent an answer the gateway could not read.", null));
         }
     }
 

@@ -5,6 +5,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 @JsonIgnoreProperties(ignoreUnknown = true)
-record Indicator(String type, String value, String severity, Integer reputation, List<String> sources,
+public record Indicator(String type, String value, String severity, Integer reputation, List<String> sources,
         String firstSeen, String lastSeen) {
 }

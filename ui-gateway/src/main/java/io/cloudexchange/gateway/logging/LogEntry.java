@@ -3,6 +3,6 @@ package io.cloudexchange.gateway.logging;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 @JsonIgnoreProperties(ignoreUnknown = true)
-record LogEntry(String id, String createdAt, String level, String source, String errorCode, String message,
+public record LogEntry(String id, String createdAt, String level, String source, String errorCode, String message,
         String details) {
 }

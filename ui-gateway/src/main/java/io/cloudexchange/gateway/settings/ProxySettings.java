@@ -4,5 +4,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** {@code GET /api/settings/proxy}: the password itself is never sent back. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ProxySettings(String url, String username, boolean passwordSet) {
+public record ProxySettings(String url, String username, boolean passwordSet) {
 }

@@ -29,6 +29,35 @@ public final class FakeCore implements AutoCloseable {
     public static final String DEFAULT_MODULES =
             "{\"CTE\":true,\"CTO\":false,\"CRE\":true,\"ARE\":false,\"CLS\":false}";
 
+    static final String PLUGIN = """
+            {"id":"demo","name":"Demo Threat Feed","version":"1.2.0","description":"Pulls indicators from a demo feed",
+             "modules":["CTE"],"capabilities":["PULL"],"minimumPlatformVersion":"0.1.0","source":"BUNDLED",
+             "schema":{"steps":[{"name":"connection","label":"Connection","fields":[
+               {"key":"base_url","label":"Base URL","type":"TEXT","mandatory":true,"placeholder":"https://feed.example"},
+               {"key":"api_key","label":"API key","type":"PASSWORD","mandatory":true},
+               {"key":"count","label":"Indicators per pull","type":"NUMBER","mandatory":false,"defaultValue":100,
+                "min":1,"max":10000,"description":"How many indicators one pull fetches"}]},
+              {"name":"filters","label":"Filters","fields":[
+               {"key":"severity","label":"Minimum severity","type":"CHOICE","mandatory":true,"defaultValue":"high",
+                "choices":[{"label":"Low","value":"low"},{"label":"High","value":"high"}]},
+               {"key":"types","label":"Types","type":"MULTICHOICE","defaultValue":["url","sha256"],
+                "choices":[{"label":"URL","value":"url"},{"label":"SHA-256","value":"sha256"},{"label":"MD5","value":"md5"}]},
+               {"key":"notes","label":"Notes","type":"TEXTAREA"},
+               {"key":"share","label":"Share back","type":"BOOLEAN","defaultValue":true}]}]}}""";
+
+    /** Answers for the pages of the admin UI; a problem body is answered with status 400. */
+    private static final Map<String, String> CANNED_ANSWERS = Map.of(
+            "GET /api/plugins", "[" + PLUGIN + "]",
+            "GET /api/plugins/demo", PLUGIN,
+            "GET /api/configurations", """
+                    [{"id":"c1","name":"Demo feed","pluginId":"demo","module":"CTE","parameters":{"count":50},
+                      "enabled":true,"pollIntervalSeconds":300,"secretsSet":["api_key"],
+                      "lastRun":{"startedAt":"2026-11-22T10:00:00Z","finishedAt":"2026-11-22T10:00:05Z",
+                                 "status":"SUCCESS","items":1000,"rejected":0}}]""",
+            "POST /api/configurations", """
+                    {"type":"about:blank","title":"Validation failed","status":400,"detail":"2 fields are invalid",
+                     "errors":{"parameters.count":"must be between 1 and 10000","name":"is required"}}""");
+
     private static final Pattern JSON_STRING = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final HttpServer server;
@@ -70,6 +99,11 @@ public final class FakeCore implements AutoCloseable {
         password = INITIAL_PASSWORD;
         passwordChangeRequired = true;
         modules = DEFAULT_MODULES;
+    }
+
+    /** Logins no longer ask for a password change, as after the first login of an installation. */
+    public void passwordAlreadyChanged() {
+        passwordChangeRequired = false;
     }
 
     public void modules(String json) {
@@ -120,6 +154,12 @@ public final class FakeCore implements AutoCloseable {
         }
         if (path.equals("/api/settings/modules")) {
             respond(exchange, 200, "application/json", modules);
+            return;
+        }
+        String canned = CANNED_ANSWERS.get(request.method() + " " + path);
+        if (canned != null) {
+            respond(exchange, canned.startsWith("{\"type\"") ? 400 : 200,
+                    canned.startsWith("{\"type\"") ? "application/problem+json" : "application/json", canned);
             return;
         }
         problem(exchange, 404, "Not Found", null);
