@@ -31,15 +31,25 @@ class CoreErrorAdvice {
         if (ex.isPasswordChangeRequired()) {
             return navigate("/change-password", request, response);
         }
-        response.setStatus(ex.status());
-        model.addAttribute("message", ex.userMessage());
-        return "error-page";
+        return errorPage(ex.status(), ex.userMessage(), request, response, model);
     }
 
     @ExceptionHandler(CoreUnavailableException.class)
-    String coreUnavailable(HttpServletResponse response, Model model) {
-        response.setStatus(HttpServletResponse.SC_BAD_GATEWAY);
-        model.addAttribute("message", CoreUnavailableException.MESSAGE);
+    String coreUnavailable(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return errorPage(HttpServletResponse.SC_BAD_GATEWAY, CoreUnavailableException.MESSAGE, request, response,
+                model);
+    }
+
+    /** For an htmx request only the message, shown on top of the current page's content. */
+    private static String errorPage(int status, String message, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        response.setStatus(status);
+        model.addAttribute("message", message);
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Retarget", "main");
+            response.setHeader("HX-Reswap", "afterbegin");
+            return "error-page :: message";
+        }
         return "error-page";
     }
 
