@@ -1,0 +1,253 @@
+package io.cloudexchange.gateway.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for core-service answering the parts of docs/api.md the gateway's tests use. Every request is
+ * recorded. Paths under {@code /api/echo} answer {@code 201} with a fixed body and a few headers.
+ */
+public final class FakeCore implements AutoCloseable {
+
+    public static final String USERNAME = "admin";
+    public static final String INITIAL_PASSWORD = "initial-password";
+
+    /** Threat Exchange and Risk Exchange on, the rest off. */
+    public static final String DEFAULT_MODULES =
+            "{\"CTE\":true,\"CTO\":false,\"CRE\":true,\"ARE\":false,\"CLS\":false}";
+
+    static final String PLUGIN = """
+            {"id":"demo","name":"Demo Threat Feed","version":"1.2.0","description":"Pulls indicators from a demo feed",
+             "modules":["CTE"],"capabilities":["PULL"],"minimumPlatformVersion":"0.1.0","source":"BUNDLED",
+             "schema":{"steps":[{"name":"connection","label":"Connection","fields":[
+               {"key":"base_url","label":"Base URL","type":"TEXT","mandatory":true,"placeholder":"https://feed.example"},
+               {"key":"api_key","label":"API key","type":"PASSWORD","mandatory":true},
+               {"key":"count","label":"Indicators per pull","type":"NUMBER","mandatory":false,"defaultValue":100,
+                "min":1,"max":10000,"description":"How many indicators one pull fetches"}]},
+              {"name":"filters","label":"Filters","fields":[
+               {"key":"severity","label":"Minimum severity","type":"CHOICE","mandatory":true,"defaultValue":"high",
+                "choices":[{"label":"Low","value":"low"},{"label":"High","value":"high"}]},
+               {"key":"types","label":"Types","type":"MULTICHOICE","defaultValue":["url","sha256"],
+                "choices":[{"label":"URL","value":"url"},{"label":"SHA-256","value":"sha256"},{"label":"MD5","value":"md5"}]},
+               {"key":"notes","label":"Notes","type":"TEXTAREA"},
+               {"key":"share","label":"Share back","type":"BOOLEAN","defaultValue":true}]}]}}""";
+
+    /** Answers for the pages of the admin UI; a problem body is answered with status 400. */
+    private static final Map<String, String> CANNED_ANSWERS = Map.of(
+            "GET /api/plugins", "[" + PLUGIN + "]",
+            "GET /api/plugins/demo", PLUGIN,
+            "GET /api/configurations", """
+                    [{"id":"c1","name":"Demo feed","pluginId":"demo","module":"CTE","parameters":{"count":50},
+                      "enabled":true,"pollIntervalSeconds":300,"secretsSet":["api_key"],
+                      "lastRun":{"startedAt":"2026-11-22T10:00:00Z","finishedAt":"2026-11-22T10:00:05Z",
+                                 "status":"SUCCESS","items":1000,"rejected":0}}]""",
+            "POST /api/configurations", """
+                    {"type":"about:blank","title":"Validation failed","status":400,"detail":"2 fields are invalid",
+                     "errors":{"parameters.count":"must be between 1 and 10000","name":"is required"}}""");
+
+    private static final Pattern JSON_STRING = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final HttpServer server;
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Boolean> tokensNeedingPasswordChange = new ConcurrentHashMap<>();
+    private volatile String password = INITIAL_PASSWORD;
+    private volatile boolean passwordChangeRequired = true;
+    private volatile String modules = DEFAULT_MODULES;
+
+    private FakeCore(HttpServer server) {
+        this.server = server;
+    }
+
+    public static FakeCore start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        FakeCore core = new FakeCore(server);
+        server.createContext("/", core::handle);
+        server.start();
+        return core;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public RecordedRequest lastRequestTo(String path) {
+        return requests.stream().filter(request -> request.path().equals(path)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("core saw no request to " + path + " but " + requests));
+    }
+
+    /** Back to a fresh installation: initial password, password change required, default modules. */
+    public void reset() {
+        requests.clear();
+        tokensNeedingPasswordChange.clear();
+        password = INITIAL_PASSWORD;
+        passwordChangeRequired = true;
+        modules = DEFAULT_MODULES;
+    }
+
+    /** Logins no longer ask for a password change, as after the first login of an installation. */
+    public void passwordAlreadyChanged() {
+        passwordChangeRequired = false;
+    }
+
+    public void modules(String json) {
+        this.modules = json;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                copy(exchange.getRequestHeaders()), body);
+        requests.add(request);
+        try (exchange) {
+            route(exchange, request);
+        }
+    }
+
+    private void route(HttpExchange exchange, RecordedRequest request) throws IOException {
+        String path = request.path();
+        if (path.startsWith("/api/echo")) {
+            exchange.getResponseHeaders().add("X-Core-Header", "from-core");
+            exchange.getResponseHeaders().add("Keep-Alive", "timeout=5");
+            respond(exchange, 201, "application/json", "{\"echo\":true}");
+            return;
+        }
+        if (path.equals("/api/auth/login") && request.method().equals("POST")) {
+            login(exchange, request.text());
+            return;
+        }
+        String token = bearerToken(request);
+        if (token == null) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+            problem(exchange, 401, "Unauthorized", null);
+            return;
+        }
+        if (path.equals("/api/auth/password") && request.method().equals("POST")) {
+            changePassword(exchange, request.text());
+            return;
+        }
+        if (tokensNeedingPasswordChange.getOrDefault(token, false)) {
+            problem(exchange, 403, "Password change required", null);
+            return;
+        }
+        if (path.equals("/api/settings/modules")) {
+            respond(exchange, 200, "application/json", modules);
+            return;
+        }
+        String canned = CANNED_ANSWERS.get(request.method() + " " + path);
+        if (canned != null) {
+            respond(exchange, canned.startsWith("{\"type\"") ? 400 : 200,
+                    canned.startsWith("{\"type\"") ? "application/problem+json" : "application/json", canned);
+            return;
+        }
+        problem(exchange, 404, "Not Found", null);
+    }
+
+    private void login(HttpExchange exchange, String body) throws IOException {
+        Map<String, String> fields = jsonStrings(body);
+        if (!USERNAME.equals(fields.get("username")) || !password.equals(fields.get("password"))) {
+            problem(exchange, 401, "Unauthorized", "Invalid username or password");
+            return;
+        }
+        String token = "token-" + (tokensNeedingPasswordChange.size() + 1);
+        tokensNeedingPasswordChange.put(token, passwordChangeRequired);
+        respond(exchange, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\","
+                + "\"expires_in\":3600,\"password_change_required\":" + passwordChangeRequired + "}");
+    }
+
+    private void changePassword(HttpExchange exchange, String body) throws IOException {
+        Map<String, String> fields = jsonStrings(body);
+        String newPassword = fields.getOrDefault("newPassword", "");
+        if (!password.equals(fields.get("currentPassword"))) {
+            problem(exchange, 400, "Validation failed", "{\"currentPassword\":\"is not correct\"}");
+            return;
+        }
+        if (newPassword.length() < 12) {
+            problem(exchange, 400, "Validation failed", "{\"newPassword\":\"must be at least 12 characters\"}");
+            return;
+        }
+        password = newPassword;
+        passwordChangeRequired = false;
+        exchange.sendResponseHeaders(204, -1);
+    }
+
+    private static String bearerToken(RecordedRequest request) {
+        List<String> authorization = request.headers().get("Authorization");
+        if (authorization == null || authorization.isEmpty() || !authorization.get(0).startsWith("Bearer ")) {
+            return null;
+        }
+        return authorization.get(0).substring("Bearer ".length());
+    }
+
+    private static void problem(HttpExchange exchange, int status, String title, String errorsOrDetail)
+            throws IOException {
+        String extra = "";
+        if (errorsOrDetail != null) {
+            extra = errorsOrDetail.startsWith("{") ? ",\"detail\":\"Invalid fields\",\"errors\":" + errorsOrDetail
+                    : ",\"detail\":\"" + errorsOrDetail + "\"";
+        }
+        respond(exchange, status, "application/problem+json",
+                "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + extra + "}");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Map<String, String> jsonStrings(String json) {
+        Map<String, String> fields = new ConcurrentHashMap<>();
+        Matcher matcher = JSON_STRING.matcher(json);
+        while (matcher.find()) {
+            fields.put(matcher.group(1), matcher.group(2));
+        }
+        return fields;
+    }
+
+    private static Map<String, List<String>> copy(Headers headers) {
+        Map<String, List<String>> copy = new ConcurrentHashMap<>();
+        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        return copy;
+    }
+
+    /** One request core received; header names as the JDK server normalises them (first letter upper case). */
+    public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
+            byte[] body) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .map(header -> String.join(",", header.getValue())).findFirst().orElse(null);
+        }
+    }
+}
