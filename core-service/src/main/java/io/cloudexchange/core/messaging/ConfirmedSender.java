@@ -77,8 +77,7 @@ class ConfirmedSender implements DisposableBean {
         } else {
             template.setChannelTransacted(true);
         }
-        log.info("Publishing batches with {}", guarantee == DeliveryGuarantee.PUBLISHER_CONFIRMS
-                ? "publisher confirms" : "AMQP transactions (the broker does not offer publisher confirms)");
+        log.info("Publishing with delivery guarantee {}", guarantee);
         return new Delivery(guarantee, connectionFactory, template, confirmTimeout);
     }
 
