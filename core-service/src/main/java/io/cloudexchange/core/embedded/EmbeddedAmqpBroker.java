@@ -15,6 +15,7 @@ import org.apache.qpid.server.SystemLauncherListener;
 import org.apache.qpid.server.model.Broker;
 import org.apache.qpid.server.model.Port;
 import org.apache.qpid.server.model.SystemConfig;
+import org.apache.qpid.server.store.derby.DerbyUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,8 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
     private static EmbeddedAmqpBroker start(Path workDir, BrokerInitialConfiguration configuration, Path temporaryWorkDir) {
         Path configStore = workDir.resolve(CONFIG_STORE_FILE);
         deleteIfExists(configStore);
+        // Derby boots while Broker-J discovers its store types: route its log to SLF4J before that, not to ./derby.log
+        DerbyUtils.configureDerbyLogging();
         AtomicReference<SystemConfig<?>> systemConfig = new AtomicReference<>();
         AtomicReference<RuntimeException> startupError = new AtomicReference<>();
         SystemLauncher launcher = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
