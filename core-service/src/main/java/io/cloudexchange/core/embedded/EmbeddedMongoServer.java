@@ -1,0 +1,74 @@
+package io.cloudexchange.core.embedded;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MongoDB wire-protocol server (mongo-java-server) on the loopback interface. Durable mode keeps all
+ * databases in one H2 MVStore file; in-memory mode loses everything on stop.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    static final String STORE_FILE = "mongo.mv";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongoServer(MongoServer server, InetSocketAddress address) {
+        this.server = server;
+        this.address = address;
+    }
+
+    /** Stores data in {@code storeDir/mongo.mv}, creating the directory when missing. */
+    public static EmbeddedMongoServer startDurable(Path storeDir, int port) {
+        try {
+            Files.createDirectories(storeDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create embedded MongoDB store " + storeDir, e);
+        }
+        MVStore store = new MVStore.Builder().fileName(storeDir.resolve(STORE_FILE).toString()).open();
+        return start(new PromptlyCommittingH2Backend(store), port, "H2 store " + storeDir);
+    }
+
+    public static EmbeddedMongoServer startInMemory(int port) {
+        return start(new MemoryBackend(), port, "memory");
+    }
+
+    private static EmbeddedMongoServer start(MongoBackend backend, int port, String storage) {
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind("127.0.0.1", port);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw new IllegalStateException("cannot start embedded MongoDB server on 127.0.0.1:" + port, e);
+        }
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("Embedded MongoDB-wire server listening on {}:{} ({})", address.getHostString(), address.getPort(), storage);
+        return new EmbeddedMongoServer(server, address);
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    public String connectionString(String database) {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
+    }
+
+    /** Closes client connections, then flushes and closes the store. */
+    @Override
+    public void close() {
+        server.shutdownNow();
+        log.info("Embedded MongoDB-wire server stopped");
+    }
+}

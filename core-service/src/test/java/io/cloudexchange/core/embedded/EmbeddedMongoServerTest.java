@@ -1,0 +1,74 @@
+package io.cloudexchange.core.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedMongoServerTest {
+
+    @TempDir
+    Path storeDir;
+
+    @Test
+    void dataSurvivesARestart() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(server, notes -> notes.insertOne(new Document("_id", "n1").append("text", "kept")));
+        }
+
+        try (EmbeddedMongoServer restarted = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(restarted, notes -> assertThat(notes.find(new Document("_id", "n1")).first())
+                    .containsEntry("text", "kept"));
+        }
+    }
+
+    @Test
+    void acknowledgedWriteSurvivesKillMinusNine() throws Exception {
+        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), MongoStoreWriter.class.getName(), storeDir.toString(), "n2")
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = output.readLine();
+            } while (line != null && !line.equals(MongoStoreWriter.WRITTEN));
+            assertThat(line).as("writer reported its write").isEqualTo(MongoStoreWriter.WRITTEN);
+        } finally {
+            writer.destroyForcibly(); // SIGKILL: no shutdown hook, no store close
+            writer.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        try (EmbeddedMongoServer restarted = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(restarted, notes -> assertThat(notes.countDocuments(new Document("_id", "n2"))).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void inMemoryServerListensOnAFreeLoopbackPort() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startInMemory(0)) {
+            assertThat(server.port()).isPositive();
+            assertThat(server.connectionString("db")).isEqualTo("mongodb://127.0.0.1:" + server.port() + "/db");
+            withCollection(server, notes -> {
+                notes.insertOne(new Document("_id", "n3"));
+                assertThat(notes.countDocuments()).isEqualTo(1);
+            });
+        }
+    }
+
+    private static void withCollection(EmbeddedMongoServer server, Consumer<MongoCollection<Document>> action) {
+        try (MongoClient client = MongoClients.create(server.connectionString("cloudexchange"))) {
+            action.accept(client.getDatabase("cloudexchange").getCollection("notes"));
+        }
+    }
+}

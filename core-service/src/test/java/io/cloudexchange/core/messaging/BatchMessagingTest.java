@@ -1,0 +1,17 @@
+package io.cloudexchange.core.messaging;
+
+import io.cloudexchange.core.testsupport.EmbeddedInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Round trip through a local RabbitMQ when it is reachable, otherwise through the embedded broker. */
+@SpringBootTest
+@EmbeddedInfrastructure
+class BatchMessagingTest extends BatchMessagingContract {
+
+    @DynamicPropertySource
+    static void broker(DynamicPropertyRegistry registry) {
+        registry.add("cloudexchange.rabbitmq.uri", TestBrokers::localRabbitMqOrEmbedded);
+    }
+}
