@@ -34,6 +34,11 @@ class MigrationConfiguration {
     }
 
     @Bean
+    V2ModuleDataIndexes v2ModuleDataIndexes(IndexCreator indexes) {
+        return new V2ModuleDataIndexes(indexes);
+    }
+
+    @Bean
     MigrationRunner migrationRunner(ObjectProvider<Migration> migrations, MongoTemplate mongo, LockProvider locks, Clock clock) {
         return new MigrationRunner(migrations.orderedStream().toList(), mongo, locks, clock, MIGRATION_LOCK_AT_MOST_FOR);
     }

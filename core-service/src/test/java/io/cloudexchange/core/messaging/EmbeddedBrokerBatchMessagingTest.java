@@ -62,7 +62,8 @@ class EmbeddedBrokerBatchMessagingTest extends BatchMessagingContract {
     void schemaMigrationsRanBeforeStartupCompleted() {
         assertThat(mongo.findAll(AppliedMigration.class))
                 .extracting(AppliedMigration::version, AppliedMigration::description)
-                .containsExactly(tuple(1, "indexes for plugin_configurations, platform_logs and settings"));
+                .startsWith(tuple(1, "indexes for plugin_configurations, platform_logs and settings"),
+                        tuple(2, "indexes for indicators, cto_alerts and cre_records"));
         assertThat(mongo.indexOps("plugin_configurations").getIndexInfo())
                 .anySatisfy(index -> assertThat(index.getName()).isEqualTo("name"));
     }
