@@ -84,9 +84,14 @@ public abstract class ApiTestSupport {
         users.save(new User(null, ADMIN, ADMIN_HASH, Set.of(Role.SUPER_ADMIN), false, 0, null, null, null, Instant.now()));
     }
 
-    /** A bearer token of the admin, obtained through the login endpoint. */
+    private String adminToken;
+
+    /** A bearer token of the admin, obtained through the login endpoint once per test. */
     protected String adminToken() throws Exception {
-        return login(ADMIN, ADMIN_PASSWORD);
+        if (adminToken == null) {
+            adminToken = login(ADMIN, ADMIN_PASSWORD);
+        }
+        return adminToken;
     }
 
     protected String login(String username, String password) throws Exception {
