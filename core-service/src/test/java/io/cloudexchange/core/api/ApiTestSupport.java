@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.cloudexchange.core.plugins.PluginRegistry;
 import io.cloudexchange.core.pull.PullControl;
 import io.cloudexchange.core.runtime.PluginContexts;
 import io.cloudexchange.core.security.PasswordHashing;
@@ -28,14 +29,16 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shared setup of API tests: one Spring context per JVM on an in-memory MongoDB-wire server,
- * a temporary data directory, RabbitMQ left out, the pull scheduler and plugin runtime mocked, and
+ * a temporary data directory, RabbitMQ left out, the pull scheduler and plugin runtime mocked, the
+ * plugin registry spied on (real unless a test stubs it), and
  * an admin user ({@link #ADMIN}/{@link #ADMIN_PASSWORD}) created fresh before every test.
  */
 @SpringBootTest(properties = {
@@ -68,6 +71,8 @@ public abstract class ApiTestSupport {
     protected PullControl pullControl;
     @MockitoBean
     protected PluginContexts pluginContexts;
+    @MockitoSpyBean
+    protected PluginRegistry pluginRegistry;
 
     @DynamicPropertySource
     static void pointAtTestServers(DynamicPropertyRegistry registry) {
@@ -101,11 +106,11 @@ public abstract class ApiTestSupport {
         return json.readTree(body).path("access_token").asString();
     }
 
-    protected MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) throws Exception {
+    protected <B extends AbstractMockHttpServletRequestBuilder<B>> B asAdmin(B request) throws Exception {
         return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken());
     }
 
-    protected MockHttpServletRequestBuilder withJson(MockHttpServletRequestBuilder request, Object body) {
+    protected <B extends AbstractMockHttpServletRequestBuilder<B>> B withJson(B request, Object body) {
         return request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
     }
 
