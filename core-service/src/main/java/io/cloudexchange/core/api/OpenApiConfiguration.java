@@ -1,6 +1,5 @@
 package io.cloudexchange.core.api;
 
-import io.cloudexchange.plugin.api.PlatformVersion;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -14,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static final String BEARER_SCHEME = "bearer";
+    /** Version of the REST contract (docs/api.md), independent of the platform release. */
+    static final String API_VERSION = "v1";
 
     @Bean
     OpenAPI cloudExchangeOpenApi() {
@@ -25,7 +26,7 @@ class OpenApiConfiguration {
                                 Get a bearer token from POST /api/auth/login (users) or POST /api/auth \
                                 (API clients, grant_type=client_credentials). Errors are application/problem+json \
                                 with field-keyed `errors` on validation failures.""")
-                        .version(PlatformVersion.current().toString()))
+                        .version(API_VERSION))
                 .components(new Components().addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,7 +20,8 @@ public record InitialAdminFile(String username, String passwordHash, boolean mus
                                @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean reset) {
 
     public static final String DEFAULT_USERNAME = "admin";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     public static Path location(Path dataDir) {
         return dataDir.resolve("secrets").resolve("initial-admin.json");
