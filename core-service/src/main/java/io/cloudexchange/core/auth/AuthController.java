@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -56,9 +57,9 @@ class AuthController {
     @PostMapping("/auth/password")
     @Operation(summary = "Change your own password",
             description = "At least 12 characters and different from the current one. Sign in again afterwards.")
-    ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt token, @RequestBody PasswordChangeRequest request) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(@AuthenticationPrincipal Jwt token, @RequestBody PasswordChangeRequest request) {
         signIn.changePassword(Actor.from(token), request);
-        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/me")

@@ -14,7 +14,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Stateless bearer-token security. Open: sign-in, client-credentials exchange, API docs and health.
+ * Stateless bearer-token security. Open: sign-in, client-credentials exchange, API docs (springdoc
+ * serves the Swagger UI assets under {@code /api/swagger-ui}) and health.
  * Everything else needs a valid token with the required role, and a changed initial password
  * (except {@code GET /api/me} and {@code POST /api/auth/password}).
  */
@@ -32,7 +33,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth", "/api/auth/login").permitAll()
-                        .requestMatchers("/api/docs", "/api/docs/**").permitAll()
+                        .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/me").authenticated()

@@ -37,14 +37,25 @@ public record InitialAdminFile(String username, String passwordHash, boolean mus
 
     /** Writes atomically with owner-only permissions, replacing a pending file. */
     public void write(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
+        createOwnerOnlyDirectory(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), ".initial-admin", ".tmp");
+        restrict(tmp, "rw-------");
+        Files.writeString(tmp, JSON.writeValueAsString(this) + "\n");
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void createOwnerOnlyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            restrict(dir, "rwx------");
+        }
+    }
+
+    private static void restrict(Path path, String permissions) throws IOException {
         try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException e) {
             // non-POSIX file system: permissions are left to the operating system
         }
-        Files.writeString(tmp, JSON.writeValueAsString(this) + "\n");
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

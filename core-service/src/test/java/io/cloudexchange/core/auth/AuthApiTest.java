@@ -50,7 +50,12 @@ class AuthApiTest extends ApiTestSupport {
         mvc.perform(get("/api/docs/openapi.json"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
-                .andExpect(jsonPath("$.paths['/api/configurations']").exists());
+                .andExpect(jsonPath("$.paths['/api/configurations']").exists())
+                .andExpect(jsonPath("$.paths['/api/auth/login'].post.security").isEmpty());
+        String swaggerUi = mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(swaggerUi)).andExpect(status().isOk());
+        mvc.perform(get("/api/docs/openapi.json/swagger-config")).andExpect(status().isOk());
     }
 
     @Test
