@@ -1,0 +1,91 @@
+package io.cloudexchange.core.auth;
+
+import io.cloudexchange.core.api.AuthenticationFailedException;
+import io.cloudexchange.core.api.InvalidRequestException;
+import io.cloudexchange.core.api.NotFoundException;
+import io.cloudexchange.core.logging.PlatformLog;
+import io.cloudexchange.core.security.Actor;
+import io.cloudexchange.core.security.RandomTokens;
+import io.cloudexchange.core.security.TokenIssuer;
+import io.cloudexchange.core.users.User;
+import io.cloudexchange.core.users.UserRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+
+/** API clients (CE's "API tokens"): creation, listing, revocation and the client-credentials grant. */
+@Service
+class ApiClients {
+
+    static final String GRANT_TYPE = "client_credentials";
+    private static final String BAD_CREDENTIALS = "Invalid client credentials";
+
+    private final ApiClientRepository clients;
+    private final UserRepository users;
+    private final CredentialCheck credentials;
+    private final TokenIssuer tokens;
+    private final PlatformLog platformLog;
+    private final Clock clock;
+
+    ApiClients(ApiClientRepository clients, UserRepository users, CredentialCheck credentials, TokenIssuer tokens,
+               PlatformLog platformLog, Clock clock) {
+        this.clients = clients;
+        this.users = users;
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.platformLog = platformLog;
+        this.clock = clock;
+    }
+
+    CreatedClientResponse create(Actor actor, CreateClientRequest request) {
+        String clientId = RandomTokens.generate(24);
+        String secret = RandomTokens.generate(48);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(Duration.ofDays(request.expiryDays()));
+        String description = request.description() == null ? "" : request.description().strip();
+        clients.insert(new ApiClient(clientId, credentials.hash(secret), description, actor.username(), now, expiresAt));
+        platformLog.info(PlatformLog.PLATFORM_SOURCE, "API client " + clientId + " created by " + actor.describe());
+        return new CreatedClientResponse(clientId, secret, expiresAt);
+    }
+
+    List<ClientResponse> list() {
+        return clients.findAll(Sort.by("createdAt")).stream().map(ClientResponse::of).toList();
+    }
+
+    void revoke(Actor actor, String clientId) {
+        if (!clients.existsById(clientId)) {
+            throw new NotFoundException("API client", clientId);
+        }
+        clients.deleteById(clientId);
+        platformLog.info(PlatformLog.PLATFORM_SOURCE, "API client " + clientId + " revoked by " + actor.describe());
+    }
+
+    TokenResponse exchange(ClientCredentialsRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!GRANT_TYPE.equals(request.grantType())) {
+            errors.put("grant_type", "must be " + GRANT_TYPE);
+        }
+        if (request.clientId() == null || request.clientId().isBlank()) {
+            errors.put("client_id", "is required");
+        }
+        if (request.clientSecret() == null || request.clientSecret().isEmpty()) {
+            errors.put("client_secret", "is required");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors, null);
+        }
+        ApiClient client = clients.findById(request.clientId()).orElse(null);
+        boolean secretMatches = credentials.matches(request.clientSecret(), client == null ? null : client.secretHash());
+        if (client == null || !secretMatches || client.isExpired(clock.instant())) {
+            throw new AuthenticationFailedException(BAD_CREDENTIALS);
+        }
+        User owner = users.findByUsername(client.ownerUsername())
+                .orElseThrow(() -> new AuthenticationFailedException(BAD_CREDENTIALS));
+        return TokenResponse.of(tokens.forClient(client.clientId(), owner.username(), owner.roles()), null);
+    }
+}

@@ -1,0 +1,4 @@
+package io.cloudexchange.core.auth;
+
+public record PasswordChangeRequest(String currentPassword, String newPassword) {
+}

@@ -1,0 +1,18 @@
+package io.cloudexchange.core.security;
+
+/** Claim names of the platform's bearer tokens. */
+public final class TokenClaims {
+
+    public static final String ISSUER = "cloud-exchange";
+    public static final String ROLES = "roles";
+    public static final String PASSWORD_CHANGE = "pwd_change";
+    public static final String TOKEN_TYPE = "token_type";
+    /** On client tokens: the user whose roles the client carries. */
+    public static final String OWNER = "owner";
+
+    public static final String TYPE_USER = "user";
+    public static final String TYPE_CLIENT = "client";
+
+    private TokenClaims() {
+    }
+}

@@ -1,0 +1,15 @@
+package io.cloudexchange.core.tenants;
+
+import java.time.Instant;
+
+/** A tenant as the API shows it: tokens only as set or not set. */
+public record TenantResponse(String id, String name, String url, int alertsInitialRangeDays,
+                             int eventsInitialRangeHours, boolean useSystemProxy, boolean v2TokenSet,
+                             boolean v1TokenSet, Instant createdAt, Instant updatedAt) {
+
+    static TenantResponse of(Tenant tenant) {
+        return new TenantResponse(tenant.id(), tenant.name(), tenant.url(), tenant.alertsInitialRangeDays(),
+                tenant.eventsInitialRangeHours(), tenant.useSystemProxy(), tenant.encryptedV2Token() != null,
+                tenant.encryptedV1Token() != null, tenant.createdAt(), tenant.updatedAt());
+    }
+}

@@ -1,0 +1,118 @@
+package io.cloudexchange.core.tenants;
+
+import io.cloudexchange.core.api.ConflictException;
+import io.cloudexchange.core.api.InvalidRequestException;
+import io.cloudexchange.core.api.NotFoundException;
+import io.cloudexchange.core.logging.PlatformLog;
+import io.cloudexchange.core.secrets.SecretCipher;
+import io.cloudexchange.core.security.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+
+/** Netskope tenants: checked, tokens encrypted, names unique. */
+@Service
+class TenantService {
+
+    private static final String WHAT = "Tenant";
+
+    private final TenantRepository repository;
+    private final SecretCipher cipher;
+    private final PlatformLog platformLog;
+    private final Clock clock;
+
+    TenantService(TenantRepository repository, SecretCipher cipher, PlatformLog platformLog, Clock clock) {
+        this.repository = repository;
+        this.cipher = cipher;
+        this.platformLog = platformLog;
+        this.clock = clock;
+    }
+
+    List<TenantResponse> list() {
+        return repository.findAll(Sort.by("name")).stream().map(TenantResponse::of).toList();
+    }
+
+    TenantResponse get(String id) {
+        return TenantResponse.of(find(id));
+    }
+
+    TenantResponse create(Actor actor, TenantRequest request) {
+        Tenant saved = repository.insert(toTenant(request, null));
+        platformLog.info(PlatformLog.PLATFORM_SOURCE, "Tenant '" + saved.name() + "' created by " + actor.describe());
+        return TenantResponse.of(saved);
+    }
+
+    TenantResponse update(Actor actor, String id, TenantRequest request) {
+        Tenant saved = repository.save(toTenant(request, find(id)));
+        platformLog.info(PlatformLog.PLATFORM_SOURCE, "Tenant '" + saved.name() + "' updated by " + actor.describe());
+        return TenantResponse.of(saved);
+    }
+
+    void delete(Actor actor, String id) {
+        Tenant tenant = find(id);
+        repository.deleteById(id);
+        platformLog.info(PlatformLog.PLATFORM_SOURCE, "Tenant '" + tenant.name() + "' deleted by " + actor.describe());
+    }
+
+    private Tenant find(String id) {
+        return repository.findById(id).orElseThrow(() -> new NotFoundException(WHAT, id));
+    }
+
+    private Tenant toTenant(TenantRequest request, Tenant stored) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (request.name().isEmpty()) {
+            errors.put("name", "is required");
+        } else if (request.name().length() > TenantRequest.MAX_NAME_LENGTH) {
+            errors.put("name", "must be at most " + TenantRequest.MAX_NAME_LENGTH + " characters");
+        }
+        Optional<String> url = TenantUrls.normalise(request.url());
+        if (request.url() == null || request.url().isBlank()) {
+            errors.put("url", "is required");
+        } else if (url.isEmpty()) {
+            errors.put("url", TenantUrls.EXPECTED);
+        }
+        if (TenantRequest.isEmpty(request.v2Token()) && stored == null) {
+            errors.put("v2Token", "is required");
+        }
+        checkTokenLength("v2Token", request.v2Token(), errors);
+        checkTokenLength("v1Token", request.v1Token(), errors);
+        checkRange("alertsInitialRangeDays", request.alertsDays(), TenantRequest.MAX_ALERTS_DAYS, errors);
+        checkRange("eventsInitialRangeHours", request.eventsHours(), TenantRequest.MAX_EVENTS_HOURS, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors, null);
+        }
+        repository.findByName(request.name())
+                .filter(other -> stored == null || !other.id().equals(stored.id()))
+                .ifPresent(other -> {
+                    throw ConflictException.nameUsed(request.name());
+                });
+        Instant now = clock.instant();
+        return new Tenant(stored == null ? null : stored.id(), request.name(), url.orElseThrow(),
+                encryptedOrKept(request.v2Token(), stored == null ? null : stored.encryptedV2Token()),
+                encryptedOrKept(request.v1Token(), stored == null ? null : stored.encryptedV1Token()),
+                request.alertsDays(), request.eventsHours(),
+                request.useSystemProxy() != null && request.useSystemProxy(),
+                stored == null ? now : stored.createdAt(), now, stored == null ? null : stored.version());
+    }
+
+    private String encryptedOrKept(String token, String storedEncrypted) {
+        return TenantRequest.isEmpty(token) ? storedEncrypted : cipher.encrypt(token);
+    }
+
+    private static void checkTokenLength(String field, String token, Map<String, String> errors) {
+        if (token != null && token.length() > TenantRequest.MAX_TOKEN_LENGTH) {
+            errors.put(field, "must be at most " + TenantRequest.MAX_TOKEN_LENGTH + " characters");
+        }
+    }
+
+    private static void checkRange(String field, int value, int max, Map<String, String> errors) {
+        if (value < 1 || value > max) {
+            errors.put(field, "must be between 1 and " + max);
+        }
+    }
+}
