@@ -29,7 +29,7 @@ public final class AdminCli {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 3 || !"--data-dir".equals(args[1])) {
             err.println(USAGE);
             return 2;

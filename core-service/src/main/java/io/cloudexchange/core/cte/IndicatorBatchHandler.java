@@ -4,10 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.cloudexchange.core.messaging.BatchHandler;
 import io.cloudexchange.core.messaging.BatchMessage;
+import io.cloudexchange.core.messaging.ConditionalOnWorkers;
 import io.cloudexchange.core.runtime.MongoKeys;
 import io.cloudexchange.core.workers.BatchItems;
-import io.cloudexchange.core.workers.BatchWrites;
 import io.cloudexchange.core.workers.BatchWrites.Upsert;
+import io.cloudexchange.core.workers.BatchWrites;
 import io.cloudexchange.plugin.api.PlatformModule;
 import io.cloudexchange.plugin.api.cte.Indicator;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * operators that give the same result however often a batch is delivered ($min, $max, $addToSet, $set).
  */
 @Component
+@ConditionalOnWorkers
 class IndicatorBatchHandler implements BatchHandler {
 
     private final MongoOperations mongo;

@@ -4,9 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.cloudexchange.core.messaging.BatchHandler;
 import io.cloudexchange.core.messaging.BatchMessage;
+import io.cloudexchange.core.messaging.ConditionalOnWorkers;
 import io.cloudexchange.core.workers.BatchItems;
-import io.cloudexchange.core.workers.BatchWrites;
 import io.cloudexchange.core.workers.BatchWrites.Upsert;
+import io.cloudexchange.core.workers.BatchWrites;
 import io.cloudexchange.plugin.api.PlatformModule;
 import io.cloudexchange.plugin.api.log.Alert;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 /** Stores pulled alerts in {@code cto_alerts}, one document per source configuration and alert id. */
 @Component
+@ConditionalOnWorkers
 class AlertBatchHandler implements BatchHandler {
 
     static final String COLLECTION = "cto_alerts";

@@ -5,7 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.cloudexchange.core.plugins.PluginRegistry;
-import io.cloudexchange.core.pull.PullControl;
+import io.cloudexchange.core.pull.PullScheduler;
 import io.cloudexchange.core.runtime.PluginContexts;
 import io.cloudexchange.core.security.PasswordHashing;
 import io.cloudexchange.core.users.Role;
@@ -37,17 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shared setup of API tests: one Spring context per JVM on an in-memory MongoDB-wire server,
- * a temporary data directory, RabbitMQ left out, the pull scheduler and plugin runtime mocked, the
+ * a temporary data directory, the embedded AMQP broker in memory, the pull scheduler and plugin runtime mocked, the
  * plugin registry spied on (real unless a test stubs it), and
  * an admin user ({@link #ADMIN}/{@link #ADMIN_PASSWORD}) created fresh before every test.
  */
 @SpringBootTest(properties = {
-        "spring.autoconfigure.exclude="
-                + "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration,"
-                + "org.springframework.boot.amqp.autoconfigure.health.RabbitHealthContributorAutoConfiguration,"
-                + "org.springframework.boot.amqp.autoconfigure.metrics.RabbitMetricsAutoConfiguration",
         "spring.data.mongodb.auto-index-creation=true",
-        "cloudexchange.rabbitmq.uri=amqp://127.0.0.1:1/"
+        "cloudexchange.embedded.in-memory=true",
+        "cloudexchange.embedded.amqp-port=0"
 })
 @AutoConfigureMockMvc
 public abstract class ApiTestSupport {
@@ -67,8 +64,9 @@ public abstract class ApiTestSupport {
     protected JsonMapper json;
     @Autowired
     protected UserRepository users;
+    /** The scheduler is mocked as a whole so no pull runs while API tests change configurations. */
     @MockitoBean
-    protected PullControl pullControl;
+    protected PullScheduler pullControl;
     @MockitoBean
     protected PluginContexts pluginContexts;
     @MockitoSpyBean

@@ -12,9 +12,11 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /** Publish and consume behaviour every supported broker must show. */
 @Import(RecordingHandlers.class)
+@TestPropertySource(properties = "cloudexchange.workers.enabled=false")
 abstract class BatchMessagingContract {
 
     @Autowired

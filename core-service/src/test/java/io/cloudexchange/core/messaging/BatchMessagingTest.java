@@ -1,6 +1,7 @@
 package io.cloudexchange.core.messaging;
 
 import io.cloudexchange.core.testsupport.EmbeddedInfrastructure;
+import io.cloudexchange.core.testsupport.TestBrokers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;

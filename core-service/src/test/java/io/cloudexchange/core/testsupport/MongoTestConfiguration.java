@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
 import org.springframework.test.context.DynamicPropertyRegistrar;
@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * The shared core beans on an in-memory MongoDB: repositories, platform log, settings, a secret
  * cipher with a random key, a {@link MutableClock} and a simple meter registry.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration({MongoAutoConfiguration.class, DataMongoAutoConfiguration.class,
         JacksonAutoConfiguration.class})
 @EnableMongoRepositories(basePackageClasses = {PluginConfigurationRepository.class, PlatformLogRepository.class,

@@ -1,19 +1,19 @@
-package io.cloudexchange.core.messaging;
+package io.cloudexchange.core.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /** Picks the broker for round-trip tests: a local RabbitMQ when one answers, else the embedded broker. */
-final class TestBrokers {
+public final class TestBrokers {
 
-    static final String LOCAL_RABBITMQ = "amqp://guest:guest@127.0.0.1:5672/";
+    public static final String LOCAL_RABBITMQ = "amqp://guest:guest@127.0.0.1:5672/";
 
     private TestBrokers() {
     }
 
     /** @return a RabbitMQ URI, or an empty string for the embedded broker */
-    static String localRabbitMqOrEmbedded() {
+    public static String localRabbitMqOrEmbedded() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", 5672), 500);
             System.out.println("[messaging test] using RabbitMQ at 127.0.0.1:5672");
