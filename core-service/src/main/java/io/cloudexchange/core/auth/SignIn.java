@@ -52,7 +52,7 @@ class SignIn {
             throw new AuthenticationFailedException(BAD_CREDENTIALS);
         }
         accounts.recordSuccessfulLogin(user.username());
-        return TokenResponse.of(tokens.forUser(user.username(), user.roles(), user.mustChangePassword()),
+        return TokenResponse.of(tokens.forUser(user.username(), user.roles(), user.mustChangePassword(), user.passwordChangedAt()),
                 user.mustChangePassword());
     }
 

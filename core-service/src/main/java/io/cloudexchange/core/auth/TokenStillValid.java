@@ -1,11 +1,10 @@
 package io.cloudexchange.core.auth;
 
 import io.cloudexchange.core.security.TokenClaims;
+import io.cloudexchange.core.security.TokenIssuer;
 import io.cloudexchange.core.users.User;
 import io.cloudexchange.core.users.UserRepository;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -49,9 +48,9 @@ class TokenStillValid implements OAuth2TokenValidator<Jwt> {
         if (user == null) {
             return false;
         }
-        Instant changed = user.passwordChangedAt();
-        // Token times have whole seconds: compare at that precision so a token issued right after the change counts.
-        return changed == null || token.getIssuedAt() == null
-                || !token.getIssuedAt().isBefore(changed.truncatedTo(ChronoUnit.SECONDS));
+        // Token times have whole seconds; the stamp has milliseconds, so a change within the second still counts.
+        Object stamp = token.getClaim(TokenClaims.PASSWORD_CHANGED_AT);
+        return stamp instanceof Number issuedWith
+                && issuedWith.longValue() == TokenIssuer.passwordChangeStamp(user.passwordChangedAt());
     }
 }

@@ -7,6 +7,8 @@ public final class TokenClaims {
     public static final String ROLES = "roles";
     public static final String PASSWORD_CHANGE = "pwd_change";
     public static final String TOKEN_TYPE = "token_type";
+    /** The user's password-change time (epoch millis, 0 if never) when the token was issued. */
+    public static final String PASSWORD_CHANGED_AT = "pwd_at";
     /** On client tokens: the user whose roles the client carries. */
     public static final String OWNER = "owner";
 

@@ -29,10 +29,16 @@ public class TokenIssuer {
     public record IssuedToken(String value, long expiresInSeconds) {
     }
 
-    public IssuedToken forUser(String username, Collection<Role> roles, boolean passwordChangeRequired) {
+    public IssuedToken forUser(String username, Collection<Role> roles, boolean passwordChangeRequired,
+                               Instant passwordChangedAt) {
         return sign(claims(username, roles)
                 .claim(TokenClaims.TOKEN_TYPE, TokenClaims.TYPE_USER)
-                .claim(TokenClaims.PASSWORD_CHANGE, passwordChangeRequired));
+                .claim(TokenClaims.PASSWORD_CHANGE, passwordChangeRequired)
+                .claim(TokenClaims.PASSWORD_CHANGED_AT, passwordChangeStamp(passwordChangedAt)));
+    }
+
+    public static long passwordChangeStamp(Instant passwordChangedAt) {
+        return passwordChangedAt == null ? 0L : passwordChangedAt.toEpochMilli();
     }
 
     public IssuedToken forClient(String clientId, String ownerUsername, Collection<Role> ownerRoles) {
