@@ -1,0 +1,45 @@
+package io.cloudexchange.netskope.simulator.admin;
+
+import io.cloudexchange.netskope.simulator.http.Route;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The tenant objects clients change: URL lists, file hash lists, UCI scores, app tags and incidents. */
+public final class TenantState {
+
+    private final UrlLists urlLists = new UrlLists();
+    private final FileHashLists fileHashLists = new FileHashLists();
+    private final UserConfidence userConfidence = new UserConfidence();
+    private final AppTags appTags = new AppTags();
+    private final Incidents incidents = new Incidents();
+
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(urlLists.routes());
+        routes.addAll(fileHashLists.routes());
+        routes.addAll(userConfidence.routes());
+        routes.addAll(appTags.routes());
+        routes.addAll(incidents.routes());
+        return routes;
+    }
+
+    public UrlLists urlLists() {
+        return urlLists;
+    }
+
+    public FileHashLists fileHashLists() {
+        return fileHashLists;
+    }
+
+    public UserConfidence userConfidence() {
+        return userConfidence;
+    }
+
+    public AppTags appTags() {
+        return appTags;
+    }
+
+    public Incidents incidents() {
+        return incidents;
+    }
+}

@@ -1,0 +1,73 @@
+package io.cloudexchange.netskope.simulator.dataexport;
+
+/** Appends one JSON object's fields to a buffer, comma-separated, with strings escaped. */
+final class RecordWriter {
+
+    private final StringBuilder out;
+    private boolean first = true;
+
+    RecordWriter(StringBuilder out) {
+        this.out = out;
+        out.append('{');
+    }
+
+    RecordWriter string(String name, String value) {
+        name(name);
+        quote(out, value);
+        return this;
+    }
+
+    RecordWriter number(String name, long value) {
+        name(name);
+        out.append(value);
+        return this;
+    }
+
+    /** An unsigned 64-bit id written as a JSON number, as tenants do (above 2^53, so doubles lose digits). */
+    RecordWriter unsignedId(String name, long value) {
+        name(name);
+        out.append(Long.toUnsignedString(value));
+        return this;
+    }
+
+    RecordWriter bool(String name, boolean value) {
+        name(name);
+        out.append(value);
+        return this;
+    }
+
+    void end() {
+        out.append('}');
+    }
+
+    private void name(String name) {
+        if (!first) {
+            out.append(',');
+        }
+        first = false;
+        quote(out, name);
+        out.append(':');
+    }
+
+    static void quote(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,71 @@
+package io.cloudexchange.plugins.netskope.dataexport;
+
+import io.cloudexchange.plugin.api.RejectedItem;
+import io.cloudexchange.plugin.api.log.Alert;
+import io.cloudexchange.plugin.api.log.Event;
+import io.cloudexchange.plugin.api.log.LogRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns exported records into {@link Alert}s and {@link Event}s; ids always become strings. */
+final class RecordMapper {
+
+    /** Fields that hold ids: kept as strings even when small, so a field never changes type. */
+    static final Set<String> ID_FIELDS = Set.of("_id", "incident_id", "dlp_incident_id", "transaction_id",
+            "request_id", "connection_id", "app_session_id", "browser_session_id", "network_session_id",
+            "parent_id", "breach_id", "malsite_id", "policy_id", "object_id");
+
+    private RecordMapper() {
+    }
+
+    /** The record, or the reason it cannot be one. */
+    sealed interface Mapped permits Ok, Rejected {
+    }
+
+    record Ok(LogRecord record) implements Mapped {
+    }
+
+    record Rejected(RejectedItem item) implements Mapped {
+    }
+
+    static Mapped map(DataExportType type, Map<String, Object> raw) {
+        for (String field : ID_FIELDS) {
+            Object value = raw.get(field);
+            if (value instanceof Long || value instanceof Double) {
+                raw.put(field, value instanceof Double d ? Long.toString(d.longValue()) : value.toString());
+            }
+        }
+        String id = raw.get("_id") instanceof String s && !s.isBlank() ? s : null;
+        Instant timestamp = timestamp(raw.get("timestamp"));
+        if (id == null || timestamp == null) {
+            String value = String.valueOf(id != null ? id : raw.get("timestamp"));
+            return new Rejected(new RejectedItem(value, id == null ? "no _id" : "no valid timestamp"));
+        }
+        LogRecord record = switch (type.family()) {
+            case ALERT -> new Alert(id, text(raw, "alert_name"), type.name(), text(raw, "app"),
+                    text(raw, "appcategory"), text(raw, "user"), timestamp, raw);
+            case EVENT -> new Event(id, type.name(), text(raw, "user"), timestamp, raw);
+        };
+        return new Ok(record);
+    }
+
+    private static Instant timestamp(Object value) {
+        if (value instanceof Long seconds) {
+            return Instant.ofEpochSecond(seconds);
+        }
+        if (value instanceof Double seconds) {
+            return Instant.ofEpochMilli((long) (seconds * 1000));
+        }
+        if (value instanceof String text && text.matches("\\d{1,12}")) {
+            return Instant.ofEpochSecond(Long.parseLong(text));
+        }
+        return null;
+    }
+
+    private static String text(Map<String, Object> raw, String field) {
+        Object value = raw.get(field);
+        return value == null ? null : value instanceof List<?> || value instanceof Map<?, ?> ? null : value.toString();
+    }
+}

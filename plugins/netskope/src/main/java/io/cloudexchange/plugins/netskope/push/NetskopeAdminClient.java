@@ -1,0 +1,211 @@
+package io.cloudexchange.plugins.netskope.push;
+
+import io.cloudexchange.plugins.netskope.http.NetskopeApiException;
+import io.cloudexchange.plugins.netskope.http.NetskopeApiException.Problem;
+import io.cloudexchange.plugins.netskope.http.RetryableFailure;
+import io.cloudexchange.plugins.netskope.http.TenantHttp;
+import io.cloudexchange.plugins.netskope.http.TenantResponse;
+import io.cloudexchange.plugins.netskope.json.JsonWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tenant calls other modules push with: URL lists, the file hash list, UCI scores, app tags and
+ * incident updates. Size limits are checked before sending. Calls that are safe to repeat are
+ * retried after any retryable failure; the others ({@link #uciImpact}, incident updates, creations)
+ * only after 429/409, which prove the tenant did nothing.
+ */
+public final class NetskopeAdminClient {
+
+    /** A URL list holds at most 7 MB (URLs plus one separator each). */
+    public static final long URL_LIST_MAX_BYTES = 7L * 1024 * 1024;
+    /** The v1 file hash list holds at most 8 MB of comma-separated hashes. */
+    public static final long FILE_HASH_LIST_MAX_BYTES = 8L * 1024 * 1024;
+    static final int UCI_USERS_PER_REQUEST = 512;
+    static final int INCIDENT_CHANGES_PER_REQUEST = 10;
+    private static final String URL_LISTS = "/api/v2/policy/urllist";
+
+    /** What a file hash list upload did. */
+    public enum HashListUpdate { UPDATED, UNCHANGED }
+
+    private final TenantHttp http;
+
+    public NetskopeAdminClient(TenantHttp http) {
+        this.http = http;
+    }
+
+    public List<UrlList> urlLists() {
+        Object body = http.withRetries("Listing URL lists", attempt -> http.get(URL_LISTS).json());
+        List<UrlList> lists = new ArrayList<>();
+        if (body instanceof List<?> items) {
+            items.forEach(item -> lists.add(urlList(item)));
+        }
+        return lists;
+    }
+
+    public UrlList createUrlList(String name, String type, List<String> urls) {
+        checkUrlListSize(name, urls);
+        String json = JsonWriter.write(Map.of("name", name, "data", Map.of("urls", urls, "type", type)));
+        return urlList(once("Creating URL list " + name, () -> http.send("POST", URL_LISTS, json)));
+    }
+
+    /** Adds URLs to a list (pending until {@link #deployUrlLists()}); {@code allUrls} is what the list will hold. */
+    public UrlList appendUrls(long id, String type, List<String> urls, List<String> allUrls) {
+        checkUrlListSize("#" + id, allUrls);
+        String json = JsonWriter.write(Map.of("data", Map.of("urls", urls, "type", type)));
+        return urlList(http.withRetries("Appending to URL list " + id,
+                attempt -> http.send("PATCH", URL_LISTS + "/" + id + "/append", json).json()));
+    }
+
+    /** Replaces a list's URLs (pending until {@link #deployUrlLists()}), e.g. to retract some. */
+    public UrlList replaceUrls(long id, String name, String type, List<String> urls) {
+        checkUrlListSize(name, urls);
+        String json = JsonWriter.write(Map.of("name", name, "data", Map.of("urls", urls, "type", type)));
+        return urlList(http.withRetries("Replacing URL list " + name,
+                attempt -> http.send("PATCH", URL_LISTS + "/" + id + "/replace", json).json()));
+    }
+
+    /** Applies every pending URL list change, like "Apply changes" in the tenant's UI. */
+    public void deployUrlLists() {
+        http.withRetries("Deploying URL lists", attempt -> http.send("POST", URL_LISTS + "/deploy", "{}"));
+    }
+
+    /** Replaces the named file hash list (v1 API, needs the v1 token). */
+    public HashListUpdate updateFileHashList(String name, List<String> hashes, String v1Token) {
+        String list = String.join(",", hashes);
+        long bytes = list.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > FILE_HASH_LIST_MAX_BYTES) {
+            throw new ListTooLargeException("File hash list " + name + " would hold " + bytes
+                    + " bytes; the tenant accepts at most 8 MB");
+        }
+        String json = JsonWriter.write(Map.of("name", name, "list", list, "token", v1Token));
+        Object body = http.withRetries("Updating file hash list " + name,
+                attempt -> http.send("POST", "/api/v1/updateFileHashList", json).json());
+        Map<?, ?> result = body instanceof Map<?, ?> map ? map : Map.of();
+        if ("success".equals(result.get("status"))) {
+            return HashListUpdate.UPDATED;
+        }
+        String errors = String.valueOf(result.get("errors"));
+        if (errors.contains("Duplicate request")) {
+            return HashListUpdate.UNCHANGED;
+        }
+        throw new NetskopeApiException(Problem.REJECTED, 200, "File hash list " + name + " was refused: "
+                + (errors.contains("Invalid token") ? "the v1 token is invalid" : errors), null);
+    }
+
+    /** Current UCI score per user, asked in batches of 512. */
+    public Map<String, Long> uci(List<String> users) {
+        Map<String, Long> scores = new LinkedHashMap<>();
+        for (List<String> batch : batches(users, UCI_USERS_PER_REQUEST)) {
+            String json = JsonWriter.write(Map.of("users", batch, "fromTime", 0, "capPerUser", 1));
+            Object body = http.withRetries("Reading UCI scores", attempt ->
+                    http.send("POST", "/api/v2/incidents/uba/getuci", json).json());
+            if (body instanceof Map<?, ?> map && map.get("usersUci") instanceof List<?> entries) {
+                for (Object entry : entries) {
+                    if (entry instanceof Map<?, ?> user && user.get("confidences") instanceof List<?> confidences
+                            && !confidences.isEmpty() && confidences.get(0) instanceof Map<?, ?> latest
+                            && latest.get("confidenceScore") instanceof Long score) {
+                        scores.put(String.valueOf(user.get("userId")), score);
+                    }
+                }
+            }
+        }
+        return scores;
+    }
+
+    /** Lowers a user's UCI by {@code score} (1–1000); not repeated after an ambiguous failure. */
+    public void uciImpact(String user, int score, long timestampMillis, String source, String reason) {
+        if (score < 1 || score > 1000) {
+            throw new IllegalArgumentException("a UCI impact score is between 1 and 1000, not " + score);
+        }
+        String json = JsonWriter.write(Map.of("user", user, "score", score, "timestamp", timestampMillis,
+                "source", source, "reason", reason));
+        once("Reporting a UCI impact", () -> http.send("POST", "/api/v2/incidents/user/uciimpact", json));
+    }
+
+    public void resetUci(List<String> users) {
+        for (List<String> batch : batches(users, UCI_USERS_PER_REQUEST)) {
+            String json = JsonWriter.write(Map.of("users", batch));
+            http.withRetries("Resetting UCI scores", attempt -> http.send("POST", "/api/v2/incidents/users/uci/reset", json));
+        }
+    }
+
+    public void createAppTag(String tag, List<String> apps) {
+        String json = JsonWriter.write(Map.of("tag", tag, "apps", apps));
+        once("Creating app tag " + tag, () -> http.send("POST", "/api/v2/services/cci/tags", json));
+    }
+
+    /** Adds ({@code remove} false) or removes apps from a tag. */
+    public void tagApps(String tag, List<String> apps, boolean remove) {
+        String json = JsonWriter.write(Map.of("apps", apps, "action", remove ? "remove" : "append"));
+        String path = "/api/v2/services/cci/tags/" + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        http.withRetries("Tagging apps with " + tag, attempt -> http.send("PATCH", path, json));
+    }
+
+    /** Sends incident changes in batches of 10. */
+    public void updateIncidents(List<IncidentChange> changes) {
+        for (List<IncidentChange> batch : batches(changes, INCIDENT_CHANGES_PER_REQUEST)) {
+            List<Map<String, Object>> payload = batch.stream().map(change -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("field", change.field());
+                item.put("new_value", change.newValue());
+                item.put("old_value", change.oldValue());
+                item.put("object_id", change.objectId());
+                item.put("user", change.user());
+                return item;
+            }).toList();
+            String json = JsonWriter.write(Map.of("payload", payload));
+            once("Updating incidents", () -> http.send("PATCH", "/api/v2/incidents/update", json));
+        }
+    }
+
+    /** A request that is not safe to repeat if the tenant may have acted on it. */
+    private Object once(String what, Request request) {
+        return http.withRetries(what, attempt -> {
+            try {
+                return request.send().json();
+            } catch (RetryableFailure failure) {
+                if (failure.serverMayHaveActed()) {
+                    throw new NetskopeApiException(Problem.UNAVAILABLE, failure.status(), what
+                            + " may or may not have been applied (" + failure.getMessage() + "); not repeated", failure);
+                }
+                throw failure;
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Request {
+        TenantResponse send() throws RetryableFailure;
+    }
+
+    private static void checkUrlListSize(String name, List<String> urls) {
+        long bytes = urls.stream().mapToLong(url -> url.getBytes(StandardCharsets.UTF_8).length + 1L).sum();
+        if (bytes > URL_LIST_MAX_BYTES) {
+            throw new ListTooLargeException("URL list " + name + " would hold " + bytes
+                    + " bytes; the tenant accepts at most 7 MB per list");
+        }
+    }
+
+    private static UrlList urlList(Object json) {
+        if (!(json instanceof Map<?, ?> map) || !(map.get("id") instanceof Long id)) {
+            throw new NetskopeApiException(Problem.REJECTED, 200, "unexpected URL list answer", null);
+        }
+        Map<?, ?> data = map.get("data") instanceof Map<?, ?> d ? d : Map.of();
+        List<String> urls = data.get("urls") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return new UrlList(id, String.valueOf(map.get("name")), String.valueOf(data.get("type")), urls,
+                Long.valueOf(1).equals(map.get("pending")));
+    }
+
+    private static <T> List<List<T>> batches(List<T> items, int size) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            batches.add(items.subList(i, Math.min(items.size(), i + size)));
+        }
+        return batches;
+    }
+}
