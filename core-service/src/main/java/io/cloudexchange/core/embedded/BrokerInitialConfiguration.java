@@ -1,7 +1,10 @@
 package io.cloudexchange.core.embedded;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,9 +53,15 @@ record BrokerInitialConfiguration(int port, EmbeddedBrokerCredentials credential
                         "virtualHostInitialConfiguration", JsonMapper.shared().writeValueAsString(virtualHostConfig))));
     }
 
-    /** A {@code data:} URL, so the password never lands in a plain file. */
-    String toDataUrl() {
-        byte[] json = JsonMapper.shared().writeValueAsString(toMap()).getBytes(StandardCharsets.UTF_8);
-        return "data:application/json;base64," + Base64.getEncoder().encodeToString(json);
+    /**
+     * Writes the configuration to an owner-only file for the broker to read at start-up. (A {@code data:}
+     * URL would avoid the file, but inside the executable jar the JDK cannot find Broker-J's handler for
+     * it.) The caller deletes the file once the broker started.
+     */
+    Path writeTo(Path directory) throws IOException {
+        Path file = Files.createTempFile(directory, "initial-config", ".json",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, JsonMapper.shared().writeValueAsString(toMap()), StandardCharsets.UTF_8);
+        return file;
     }
 }

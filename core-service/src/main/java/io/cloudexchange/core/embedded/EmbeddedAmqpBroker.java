@@ -90,7 +90,13 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("type", "JSON");
         attributes.put("storePath", configStore.toString());
-        attributes.put("initialConfigurationLocation", configuration.toDataUrl());
+        Path initialConfiguration;
+        try {
+            initialConfiguration = configuration.writeTo(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the embedded broker's initial configuration", e);
+        }
+        attributes.put("initialConfigurationLocation", initialConfiguration.toString());
         attributes.put("startupLoggedToSystemOut", false);
         attributes.put("context", Map.of(
                 "qpid.work_dir", workDir.toString(),
@@ -99,6 +105,8 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
             launcher.startup(attributes);
         } catch (Exception e) {
             startupError.compareAndSet(null, e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e));
+        } finally {
+            deleteIfExists(initialConfiguration);
         }
         if (startupError.get() != null || systemConfig.get() == null) {
             launcher.shutdown();
