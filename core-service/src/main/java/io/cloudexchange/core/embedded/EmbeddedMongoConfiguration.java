@@ -5,6 +5,7 @@ import io.cloudexchange.core.config.CloudExchangeProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Without {@code cloudexchange.mongodb.uri}, starts the embedded MongoDB-wire server and points Spring
@@ -29,5 +30,11 @@ class EmbeddedMongoConfiguration {
     MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongoServer server, CloudExchangeProperties properties) {
         ConnectionString connectionString = new ConnectionString(server.connectionString(properties.mongodb().database()));
         return () -> connectionString;
+    }
+
+    /** Replaces Spring Boot's MongoDB health indicator (same bean name), whose command the embedded server lacks. */
+    @Bean
+    EmbeddedMongoHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new EmbeddedMongoHealthIndicator(mongo);
     }
 }

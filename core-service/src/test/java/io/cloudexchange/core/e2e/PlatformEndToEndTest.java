@@ -80,6 +80,14 @@ class PlatformEndToEndTest {
     }
 
     @Test
+    @Order(0)
+    void reportsHealthyOnTheEmbeddedStoresWithoutAToken() {
+        HttpResponse<String> health = send("GET", "/actuator/health", null, null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json(health).path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
     @Order(1)
     void everyApiCallNeedsAToken() {
         assertThat(send("GET", "/api/configurations", null, null).statusCode()).isEqualTo(401);
