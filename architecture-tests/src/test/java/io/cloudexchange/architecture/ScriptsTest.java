@@ -3,8 +3,8 @@ package io.cloudexchange.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.cloudexchange.architecture.Scripts.Result;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +12,12 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +39,7 @@ class ScriptsTest {
     @BeforeAll
     static void requireBash() {
         root = DockerComposeFileTest.projectRoot();
-        assumeTrue(onPath("bash"), "bash is not installed: scripts not tested");
+        assumeTrue(Scripts.onPath("bash"), "bash is not installed: scripts not tested");
     }
 
     @ParameterizedTest
@@ -167,37 +167,7 @@ class ScriptsTest {
         return (X509Certificate) certs.iterator().next();
     }
 
-    private static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(List<String> command, Map<String, String> extraEnv) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("CI", "true");
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.remove("CE_DATA_DIR");
-        env.remove("CE_CONFIG_FILE");
-        env.putAll(extraEnv);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    private static Result run(List<String> command, Map<String, String> extraEnv) throws Exception {
+        return Scripts.run(root, command, extraEnv, Duration.ofSeconds(120));
     }
 }
