@@ -72,6 +72,26 @@ class TenantService {
      * before anything is saved when either fails.
      */
     private Tenant toTenant(TenantRequest request, Tenant stored) {
+        String url = checkFields(request, stored);
+        boolean useSystemProxy = request.useSystemProxy() != null && request.useSystemProxy();
+        List<String> alertTypes = request.alertTypesOr(stored);
+        List<String> eventTypes = request.eventTypesOr(stored);
+        String v2Token = TenantRequest.isEmpty(request.v2Token())
+                ? cipher.decrypt(stored.encryptedV2Token()) : request.v2Token();
+        ValidationResult probe = checks.probe(new TenantCheck(url, v2Token, alertTypes, eventTypes), useSystemProxy);
+        if (!probe.isValid()) {
+            throw new InvalidRequestException(probe.fieldErrors(), probe.message());
+        }
+        Instant now = clock.instant();
+        return new Tenant(stored == null ? null : stored.id(), request.name(), url,
+                encryptedOrKept(request.v2Token(), stored == null ? null : stored.encryptedV2Token()),
+                encryptedOrKept(request.v1Token(), stored == null ? null : stored.encryptedV1Token()),
+                alertTypes, eventTypes, request.alertsDays(), request.eventsHours(), useSystemProxy,
+                stored == null ? now : stored.createdAt(), now, stored == null ? null : stored.version());
+    }
+
+    /** The normalised URL, once every field is valid and the name is free. */
+    private String checkFields(TenantRequest request, Tenant stored) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (request.name().isEmpty()) {
             errors.put("name", "is required");
@@ -94,21 +114,7 @@ class TenantService {
                 .ifPresent(other -> {
                     throw ConflictException.nameUsed(request.name());
                 });
-        boolean useSystemProxy = request.useSystemProxy() != null && request.useSystemProxy();
-        String v2Token = TenantRequest.isEmpty(request.v2Token())
-                ? cipher.decrypt(stored.encryptedV2Token()) : request.v2Token();
-        ValidationResult probe = checks.probe(new TenantCheck(url, v2Token, request.alertTypesOr(stored),
-                request.eventTypesOr(stored)), useSystemProxy);
-        if (!probe.isValid()) {
-            throw new InvalidRequestException(probe.fieldErrors(), probe.message());
-        }
-        Instant now = clock.instant();
-        return new Tenant(stored == null ? null : stored.id(), request.name(), url,
-                encryptedOrKept(request.v2Token(), stored == null ? null : stored.encryptedV2Token()),
-                encryptedOrKept(request.v1Token(), stored == null ? null : stored.encryptedV1Token()),
-                request.alertTypesOr(stored), request.eventTypesOr(stored), request.alertsDays(),
-                request.eventsHours(), useSystemProxy, stored == null ? now : stored.createdAt(), now,
-                stored == null ? null : stored.version());
+        return url;
     }
 
     private String normalisedUrl(String typed, Map<String, String> errors) {
