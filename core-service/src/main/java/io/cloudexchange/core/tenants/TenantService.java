@@ -6,16 +6,17 @@ import io.cloudexchange.core.api.NotFoundException;
 import io.cloudexchange.core.logging.PlatformLog;
 import io.cloudexchange.core.secrets.SecretCipher;
 import io.cloudexchange.core.security.Actor;
+import io.cloudexchange.plugin.api.config.ValidationResult;
+import io.cloudexchange.plugin.api.tenant.TenantCheck;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
-/** Netskope tenants: checked, tokens encrypted, names unique. */
+/** Netskope tenants: checked against the tenant on every save, tokens encrypted, names unique. */
 @Service
 class TenantService {
 
@@ -23,12 +24,15 @@ class TenantService {
 
     private final TenantRepository repository;
     private final SecretCipher cipher;
+    private final TenantChecks checks;
     private final PlatformLog platformLog;
     private final Clock clock;
 
-    TenantService(TenantRepository repository, SecretCipher cipher, PlatformLog platformLog, Clock clock) {
+    TenantService(TenantRepository repository, SecretCipher cipher, TenantChecks checks, PlatformLog platformLog,
+                  Clock clock) {
         this.repository = repository;
         this.cipher = cipher;
+        this.checks = checks;
         this.platformLog = platformLog;
         this.clock = clock;
     }
@@ -63,19 +67,38 @@ class TenantService {
         return repository.findById(id).orElseThrow(() -> new NotFoundException(WHAT, id));
     }
 
+    /**
+     * Checks the fields, then asks the tenant whether the token reads every selected type; throws
+     * before anything is saved when either fails.
+     */
     private Tenant toTenant(TenantRequest request, Tenant stored) {
+        String url = checkFields(request, stored);
+        boolean useSystemProxy = request.useSystemProxy() != null && request.useSystemProxy();
+        List<String> alertTypes = request.alertTypesOr(stored);
+        List<String> eventTypes = request.eventTypesOr(stored);
+        String v2Token = TenantRequest.isEmpty(request.v2Token())
+                ? cipher.decrypt(stored.encryptedV2Token()) : request.v2Token();
+        ValidationResult probe = checks.probe(new TenantCheck(url, v2Token, alertTypes, eventTypes), useSystemProxy);
+        if (!probe.isValid()) {
+            throw new InvalidRequestException(probe.fieldErrors(), probe.message());
+        }
+        Instant now = clock.instant();
+        return new Tenant(stored == null ? null : stored.id(), request.name(), url,
+                encryptedOrKept(request.v2Token(), stored == null ? null : stored.encryptedV2Token()),
+                encryptedOrKept(request.v1Token(), stored == null ? null : stored.encryptedV1Token()),
+                alertTypes, eventTypes, request.alertsDays(), request.eventsHours(), useSystemProxy,
+                stored == null ? now : stored.createdAt(), now, stored == null ? null : stored.version());
+    }
+
+    /** The normalised URL, once every field is valid and the name is free. */
+    private String checkFields(TenantRequest request, Tenant stored) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (request.name().isEmpty()) {
             errors.put("name", "is required");
         } else if (request.name().length() > TenantRequest.MAX_NAME_LENGTH) {
             errors.put("name", "must be at most " + TenantRequest.MAX_NAME_LENGTH + " characters");
         }
-        Optional<String> url = TenantUrls.normalise(request.url());
-        if (request.url() == null || request.url().isBlank()) {
-            errors.put("url", "is required");
-        } else if (url.isEmpty()) {
-            errors.put("url", TenantUrls.EXPECTED);
-        }
+        String url = normalisedUrl(request.url(), errors);
         if (TenantRequest.isEmpty(request.v2Token()) && stored == null) {
             errors.put("v2Token", "is required");
         }
@@ -91,13 +114,20 @@ class TenantService {
                 .ifPresent(other -> {
                     throw ConflictException.nameUsed(request.name());
                 });
-        Instant now = clock.instant();
-        return new Tenant(stored == null ? null : stored.id(), request.name(), url.orElseThrow(),
-                encryptedOrKept(request.v2Token(), stored == null ? null : stored.encryptedV2Token()),
-                encryptedOrKept(request.v1Token(), stored == null ? null : stored.encryptedV1Token()),
-                request.alertsDays(), request.eventsHours(),
-                request.useSystemProxy() != null && request.useSystemProxy(),
-                stored == null ? now : stored.createdAt(), now, stored == null ? null : stored.version());
+        return url;
+    }
+
+    private String normalisedUrl(String typed, Map<String, String> errors) {
+        if (typed == null || typed.isBlank()) {
+            errors.put("url", "is required");
+            return null;
+        }
+        try {
+            return checks.normaliseUrl(typed);
+        } catch (IllegalArgumentException e) {
+            errors.put("url", e.getMessage());
+            return null;
+        }
     }
 
     private String encryptedOrKept(String token, String storedEncrypted) {

@@ -42,13 +42,22 @@ public class PluginHttpClients {
     }
 
     public HttpClient clientFor(PluginConfiguration configuration) {
-        ProxySettings platformProxy = settings.current().proxy();
-        ProxySettings proxy = configuration.useSystemProxy() ? platformProxy : ProxySettings.NONE;
-        String trust = caCertificates.fingerprint();
         if (!configuration.sslValidation()) {
             warnOnce(configuration);
         }
-        ClientSettings wanted = new ClientSettings(proxy, configuration.sslValidation(), trust);
+        return client(configuration.useSystemProxy(), configuration.sslValidation());
+    }
+
+    /** A client that verifies certificates, for the platform's own calls (e.g. checking a Netskope tenant). */
+    public HttpClient verifyingClient(boolean useSystemProxy) {
+        return client(useSystemProxy, true);
+    }
+
+    private HttpClient client(boolean useSystemProxy, boolean sslValidation) {
+        ProxySettings platformProxy = settings.current().proxy();
+        ProxySettings proxy = useSystemProxy ? platformProxy : ProxySettings.NONE;
+        String trust = caCertificates.fingerprint();
+        ClientSettings wanted = new ClientSettings(proxy, sslValidation, trust);
         clients.keySet().removeIf(existing -> !existing.trust().equals(trust)
                 || (existing.proxy().isSet() && !existing.proxy().equals(platformProxy)));
         return clients.computeIfAbsent(wanted, this::build);

@@ -57,6 +57,11 @@ public record TenantUrl(URI uri) {
         return URI.create(uri + pathAndQuery);
     }
 
+    /** Whether this is a local address (a simulator) rather than a Netskope tenant. */
+    public boolean isLoopback() {
+        return LOOPBACK.contains(host());
+    }
+
     /** The tenant's host, e.g. {@code acme.eu.goskope.com}. */
     public String host() {
         return uri.getHost();
