@@ -68,7 +68,7 @@ class ScriptsTest {
 
     @Test
     void setupCreatesDataFolderSecretsAndCertificateAndIsIdempotent() throws Exception {
-        assumeTrue(onPath("openssl"), "openssl is not installed");
+        assumeTrue(Scripts.onPath("openssl"), "openssl is not installed");
         Path data = temp.resolve("data");
 
         Result first = setup(data, null);
@@ -124,7 +124,7 @@ class ScriptsTest {
 
     @Test
     void setupResolvesTheConfigFile() throws Exception {
-        assumeTrue(onPath("openssl"), "openssl is not installed");
+        assumeTrue(Scripts.onPath("openssl"), "openssl is not installed");
         Path config = temp.resolve("cloudexchange.config");
         Files.writeString(config, """
                 # comment
