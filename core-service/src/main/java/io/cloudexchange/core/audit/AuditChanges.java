@@ -1,7 +1,8 @@
 package io.cloudexchange.core.audit;
 
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -12,7 +13,7 @@ public final class AuditChanges {
 
     public static final String MASK = "****";
 
-    private final Map<String, AuditChange> changes = new LinkedHashMap<>();
+    private final List<AuditChange> changes = new ArrayList<>();
 
     public static AuditChanges of() {
         return new AuditChanges();
@@ -21,7 +22,7 @@ public final class AuditChanges {
     /** Records the field when its value differs; null means absent (created or deleted). */
     public AuditChanges field(String name, Object before, Object after) {
         if (!Objects.equals(before, after)) {
-            changes.put(name, new AuditChange(text(before), text(after)));
+            changes.add(new AuditChange(name, text(before), text(after)));
         }
         return this;
     }
@@ -42,14 +43,14 @@ public final class AuditChanges {
             Object old = before.get(key);
             Object next = after.get(key);
             if (!Objects.equals(old, next)) {
-                changes.put(prefix + "." + key, new AuditChange(old == null ? null : MASK, next == null ? null : MASK));
+                changes.add(new AuditChange(prefix + "." + key, old == null ? null : MASK, next == null ? null : MASK));
             }
         }
         return this;
     }
 
-    public Map<String, AuditChange> toMap() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(changes));
+    public List<AuditChange> toList() {
+        return List.copyOf(changes);
     }
 
     private static Map<String, Object> byName(Map<?, ?> values) {

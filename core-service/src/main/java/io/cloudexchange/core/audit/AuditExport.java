@@ -44,8 +44,8 @@ class AuditExport {
     }
 
     private String csvLine(AuditEntry entry) {
-        String changes = entry.changes().entrySet().stream()
-                .map(change -> change.getKey() + ": " + change.getValue().before() + " -> " + change.getValue().after())
+        String changes = entry.changes().stream()
+                .map(change -> change.field() + ": " + change.before() + " -> " + change.after())
                 .collect(Collectors.joining("; "));
         return Stream.of(entry.at(), entry.actor(), entry.actorType(), entry.clientId(), entry.sourceAddress(),
                         entry.action(), entry.targetType(), entry.targetId(), entry.status(), changes)

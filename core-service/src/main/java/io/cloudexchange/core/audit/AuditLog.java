@@ -3,7 +3,7 @@ package io.cloudexchange.core.audit;
 import io.cloudexchange.core.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,17 +37,17 @@ public class AuditLog {
     public void record(AuditAction action, String targetType, String targetId, AuditChanges changes) {
         Optional<Actor> actor = currentActor();
         write(actor.map(Actor::username).orElse(null), actor.filter(Actor::isClient).map(Actor::clientId).orElse(null),
-                action, targetType, targetId, null, changes.toMap());
+                action, targetType, targetId, null, changes.toList());
     }
 
     /** An action of someone not signed in yet: sign-ins and token requests. */
     public void recordSignIn(AuditAction action, String username, String clientId) {
         write(username, clientId, action, clientId == null ? "user" : "client", clientId == null ? username : clientId,
-                null, Map.of());
+                null, List.of());
     }
 
     void recordRequest(Actor actor, AuditAction action, String methodAndPath, int status) {
-        write(actor.username(), actor.clientId(), action, "api", methodAndPath, status, Map.of());
+        write(actor.username(), actor.clientId(), action, "api", methodAndPath, status, List.of());
     }
 
     static Optional<Actor> currentActor() {
@@ -57,7 +57,7 @@ public class AuditLog {
     }
 
     private void write(String actor, String clientId, AuditAction action, String targetType, String targetId,
-                       Integer status, Map<String, AuditChange> changes) {
+                       Integer status, List<AuditChange> changes) {
         HttpServletRequest request = currentRequest();
         String source = request == null ? null : sourceAddress(request);
         if (request != null) {
