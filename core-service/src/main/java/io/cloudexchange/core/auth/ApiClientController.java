@@ -29,9 +29,9 @@ class ApiClientController {
     }
 
     @GetMapping
-    @Operation(summary = "List API clients (never their secrets)")
-    List<ClientResponse> list() {
-        return apiClients.list();
+    @Operation(summary = "List your own API clients (never their secrets)")
+    List<ClientResponse> list(@AuthenticationPrincipal Jwt token) {
+        return apiClients.list(Actor.from(token));
     }
 
     @PostMapping
@@ -43,7 +43,7 @@ class ApiClientController {
 
     @DeleteMapping("/{clientId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Revoke an API client; its tokens stop working at once")
+    @Operation(summary = "Revoke one of your API clients; its tokens stop working at once")
     void revoke(@AuthenticationPrincipal Jwt token, @PathVariable String clientId) {
         apiClients.revoke(Actor.from(token), clientId);
     }

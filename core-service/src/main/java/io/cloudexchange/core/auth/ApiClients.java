@@ -3,11 +3,14 @@ package io.cloudexchange.core.auth;
 import io.cloudexchange.core.api.AuthenticationFailedException;
 import io.cloudexchange.core.api.InvalidRequestException;
 import io.cloudexchange.core.api.NotFoundException;
+import io.cloudexchange.core.audit.AuditAction;
+import io.cloudexchange.core.audit.AuditLog;
 import io.cloudexchange.core.logging.PlatformLog;
 import io.cloudexchange.core.security.Actor;
 import io.cloudexchange.core.security.RandomTokens;
 import io.cloudexchange.core.security.TokenIssuer;
 import io.cloudexchange.core.users.User;
+import io.cloudexchange.core.users.UserDeletedEvent;
 import io.cloudexchange.core.users.UserRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
@@ -30,15 +34,17 @@ class ApiClients {
     private final CredentialCheck credentials;
     private final TokenIssuer tokens;
     private final PlatformLog platformLog;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     ApiClients(ApiClientRepository clients, UserRepository users, CredentialCheck credentials, TokenIssuer tokens,
-               PlatformLog platformLog, Clock clock) {
+               PlatformLog platformLog, AuditLog auditLog, Clock clock) {
         this.clients = clients;
         this.users = users;
         this.credentials = credentials;
         this.tokens = tokens;
         this.platformLog = platformLog;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -53,12 +59,14 @@ class ApiClients {
         return new CreatedClientResponse(clientId, secret, expiresAt);
     }
 
-    List<ClientResponse> list() {
-        return clients.findAll(Sort.by("createdAt")).stream().map(ClientResponse::of).toList();
+    /** The caller's own clients. */
+    List<ClientResponse> list(Actor actor) {
+        return clients.findByOwnerUsername(actor.username(), Sort.by("createdAt")).stream().map(ClientResponse::of).toList();
     }
 
+    /** Revokes one of the caller's own clients; other users' clients are answered as not found. */
     void revoke(Actor actor, String clientId) {
-        if (!clients.existsById(clientId)) {
+        if (clients.findById(clientId).filter(client -> client.ownerUsername().equals(actor.username())).isEmpty()) {
             throw new NotFoundException("API client", clientId);
         }
         clients.deleteById(clientId);
@@ -84,8 +92,14 @@ class ApiClients {
         if (client == null || !secretMatches || client.isExpired(clock.instant())) {
             throw new AuthenticationFailedException(BAD_CREDENTIALS);
         }
-        User owner = users.findByUsername(client.ownerUsername())
+        User owner = users.findByUsername(client.ownerUsername()).filter(user -> !user.disabled())
                 .orElseThrow(() -> new AuthenticationFailedException(BAD_CREDENTIALS));
-        return TokenResponse.of(tokens.forClient(client.clientId(), owner.username(), owner.roles()), null);
+        auditLog.recordSignIn(AuditAction.TOKEN_ISSUED, owner.username(), client.clientId());
+        return TokenResponse.of(tokens.forClient(client.clientId(), owner), null);
+    }
+
+    @EventListener
+    void deleteClientsOf(UserDeletedEvent deleted) {
+        clients.deleteAll(clients.findByOwnerUsername(deleted.username(), Sort.unsorted()));
     }
 }

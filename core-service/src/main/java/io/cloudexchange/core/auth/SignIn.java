@@ -2,17 +2,19 @@ package io.cloudexchange.core.auth;
 
 import io.cloudexchange.core.api.AuthenticationFailedException;
 import io.cloudexchange.core.api.InvalidRequestException;
+import io.cloudexchange.core.audit.AuditAction;
+import io.cloudexchange.core.audit.AuditChanges;
+import io.cloudexchange.core.audit.AuditLog;
 import io.cloudexchange.core.logging.PlatformLog;
 import io.cloudexchange.core.security.Actor;
-import io.cloudexchange.core.security.PasswordHashing;
 import io.cloudexchange.core.security.TokenIssuer;
+import io.cloudexchange.core.users.PasswordPolicy;
 import io.cloudexchange.core.users.User;
 import io.cloudexchange.core.users.UserAccounts;
 import io.cloudexchange.core.users.UserRepository;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -20,40 +22,45 @@ import org.springframework.stereotype.Service;
 @Service
 class SignIn {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
     private static final String BAD_CREDENTIALS = "Invalid username or password";
 
     private final UserRepository users;
     private final UserAccounts accounts;
     private final CredentialCheck credentials;
     private final TokenIssuer tokens;
+    private final PasswordPolicy passwordPolicy;
     private final PlatformLog platformLog;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     SignIn(UserRepository users, UserAccounts accounts, CredentialCheck credentials, TokenIssuer tokens,
-           PlatformLog platformLog, Clock clock) {
+           PasswordPolicy passwordPolicy, PlatformLog platformLog, AuditLog auditLog, Clock clock) {
         this.users = users;
         this.accounts = accounts;
         this.credentials = credentials;
         this.tokens = tokens;
+        this.passwordPolicy = passwordPolicy;
         this.platformLog = platformLog;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
-    /** Same answer for unknown users, wrong passwords and locked accounts. */
+    /** Same answer for unknown users, wrong passwords, locked and disabled accounts. */
     TokenResponse login(String username, String password) {
         User user = users.findByUsername(username).orElse(null);
         boolean passwordMatches = credentials.matches(password, user == null ? null : user.passwordHash());
-        if (user == null || user.isLocked(clock.instant())) {
+        if (user == null || user.isLocked(clock.instant()) || user.disabled()) {
+            auditLog.recordSignIn(AuditAction.LOGIN_FAILED, username, null);
             throw new AuthenticationFailedException(BAD_CREDENTIALS);
         }
         if (!passwordMatches) {
+            auditLog.recordSignIn(AuditAction.LOGIN_FAILED, username, null);
             recordFailure(user.username());
             throw new AuthenticationFailedException(BAD_CREDENTIALS);
         }
         accounts.recordSuccessfulLogin(user.username());
-        return TokenResponse.of(tokens.forUser(user.username(), user.roles(), user.mustChangePassword(), user.passwordChangedAt()),
-                user.mustChangePassword());
+        auditLog.recordSignIn(AuditAction.LOGIN, user.username(), null);
+        return TokenResponse.of(tokens.forUser(user), user.mustChangePassword());
     }
 
     void changePassword(Actor actor, PasswordChangeRequest request) {
@@ -71,28 +78,13 @@ class SignIn {
             recordFailure(user.username());
             errors.put("currentPassword", "is not the current password");
         }
-        newPasswordProblem(next, current).ifPresent(problem -> errors.put("newPassword", problem));
+        passwordPolicy.problem(user, next).ifPresent(problem -> errors.put("newPassword", problem));
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors, null);
         }
         accounts.setPassword(user.username(), credentials.hash(next), false);
+        auditLog.record(AuditAction.PASSWORD_CHANGE, "user", user.id(), AuditChanges.of().field("password", "****", "****"));
         platformLog.info(PlatformLog.PLATFORM_SOURCE, "User '" + user.username() + "' changed their password");
-    }
-
-    private static Optional<String> newPasswordProblem(String next, String current) {
-        if (next == null || next.isEmpty()) {
-            return Optional.of("is required");
-        }
-        if (next.length() < MIN_PASSWORD_LENGTH) {
-            return Optional.of("must be at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-        if (PasswordHashing.isTooLong(next)) {
-            return Optional.of("must be at most " + PasswordHashing.MAX_PASSWORD_BYTES + " bytes");
-        }
-        if (next.equals(current)) {
-            return Optional.of("must differ from the current password");
-        }
-        return Optional.empty();
     }
 
     private void recordFailure(String username) {

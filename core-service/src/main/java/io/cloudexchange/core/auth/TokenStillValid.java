@@ -5,6 +5,7 @@ import io.cloudexchange.core.security.TokenIssuer;
 import io.cloudexchange.core.users.User;
 import io.cloudexchange.core.users.UserRepository;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -13,8 +14,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /**
- * Rejects tokens whose grant ended before they expired: revoked or expired API clients, deleted
- * users, and user tokens issued before the user's last password change.
+ * Rejects tokens whose grant ended before they expired: revoked or expired API clients, deleted or
+ * disabled users (and their clients' tokens), tokens issued before the user's last change of roles or
+ * active state, and user tokens issued before the user's last password change.
  */
 @Component
 class TokenStillValid implements OAuth2TokenValidator<Jwt> {
@@ -32,7 +34,7 @@ class TokenStillValid implements OAuth2TokenValidator<Jwt> {
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
         boolean valid = TokenClaims.TYPE_CLIENT.equals(token.getClaimAsString(TokenClaims.TOKEN_TYPE))
-                ? clientActive(token.getSubject())
+                ? clientActive(token.getSubject()) && ownerAccessCurrent(token)
                 : userTokenCurrent(token);
         return valid ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
@@ -44,13 +46,23 @@ class TokenStillValid implements OAuth2TokenValidator<Jwt> {
     }
 
     private boolean userTokenCurrent(Jwt token) {
-        User user = users.findByUsername(token.getSubject()).orElse(null);
-        if (user == null) {
-            return false;
-        }
-        // Token times have whole seconds; the stamp has milliseconds, so a change within the second still counts.
-        Object stamp = token.getClaim(TokenClaims.PASSWORD_CHANGED_AT);
-        return stamp instanceof Number issuedWith
-                && issuedWith.longValue() == TokenIssuer.passwordChangeStamp(user.passwordChangedAt());
+        return users.findByUsername(token.getSubject())
+                .filter(user -> accessCurrent(token, user))
+                .filter(user -> stampMatches(token, TokenClaims.PASSWORD_CHANGED_AT, user.passwordChangedAt()))
+                .isPresent();
+    }
+
+    private boolean ownerAccessCurrent(Jwt token) {
+        String owner = token.getClaimAsString(TokenClaims.OWNER);
+        return owner != null && users.findByUsername(owner).filter(user -> accessCurrent(token, user)).isPresent();
+    }
+
+    private static boolean accessCurrent(Jwt token, User user) {
+        return !user.disabled() && stampMatches(token, TokenClaims.ACCESS_CHANGED_AT, user.accessChangedAt());
+    }
+
+    /** Token times have whole seconds; stamps have milliseconds, so a change within the second still counts. */
+    private static boolean stampMatches(Jwt token, String claim, Instant current) {
+        return token.getClaim(claim) instanceof Number issuedWith && issuedWith.longValue() == TokenIssuer.stamp(current);
     }
 }

@@ -1,6 +1,9 @@
 package io.cloudexchange.core.configurations;
 
 import io.cloudexchange.core.api.ConflictException;
+import io.cloudexchange.core.audit.AuditAction;
+import io.cloudexchange.core.audit.AuditChanges;
+import io.cloudexchange.core.audit.AuditLog;
 import io.cloudexchange.core.api.InvalidRequestException;
 import io.cloudexchange.core.api.NotFoundException;
 import io.cloudexchange.core.logging.PlatformLog;
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Service;
 class ConfigurationService {
 
     private static final String WHAT = "Configuration";
+    private static final String AUDIT_TARGET = "configuration";
 
     private final PluginConfigurationRepository repository;
     private final ConfigurationRequestValidator validator;
@@ -30,11 +34,13 @@ class ConfigurationService {
     private final PullControl pulls;
     private final ApplicationEventPublisher events;
     private final PlatformLog platformLog;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     ConfigurationService(PluginConfigurationRepository repository, ConfigurationRequestValidator validator,
                          PluginRegistry plugins, PluginContexts contexts, PullControl pulls,
-                         ApplicationEventPublisher events, PlatformLog platformLog, Clock clock) {
+                         ApplicationEventPublisher events, PlatformLog platformLog, AuditLog auditLog,
+                         Clock clock) {
         this.repository = repository;
         this.validator = validator;
         this.plugins = plugins;
@@ -42,6 +48,7 @@ class ConfigurationService {
         this.pulls = pulls;
         this.events = events;
         this.platformLog = platformLog;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -58,16 +65,19 @@ class ConfigurationService {
         requireUniqueName(candidate);
         checkWithPlugin(candidate);
         PluginConfiguration saved = repository.insert(candidate);
+        auditLog.record(AuditAction.CREATE, AUDIT_TARGET, saved.id(), changes(null, saved));
         platformLog.info(PlatformLog.configurationSource(saved.id()),
                 "Configuration '" + saved.name() + "' (" + saved.pluginId() + ") created by " + actor.describe());
         return response(saved);
     }
 
     ConfigurationResponse update(Actor actor, String id, ConfigurationRequest request) {
-        PluginConfiguration candidate = validator.toConfiguration(request, find(id), clock.instant());
+        PluginConfiguration existing = find(id);
+        PluginConfiguration candidate = validator.toConfiguration(request, existing, clock.instant());
         requireUniqueName(candidate);
         checkWithPlugin(candidate);
         PluginConfiguration saved = repository.save(candidate);
+        auditLog.record(AuditAction.UPDATE, AUDIT_TARGET, id, changes(existing, saved));
         platformLog.info(PlatformLog.configurationSource(saved.id()),
                 "Configuration '" + saved.name() + "' updated by " + actor.describe());
         return response(saved);
@@ -77,6 +87,7 @@ class ConfigurationService {
         PluginConfiguration configuration = find(id);
         repository.deleteById(id);
         events.publishEvent(new ConfigurationDeletedEvent(id));
+        auditLog.record(AuditAction.DELETE, AUDIT_TARGET, id, changes(configuration, null));
         platformLog.info(PlatformLog.configurationSource(id),
                 "Configuration '" + configuration.name() + "' deleted by " + actor.describe());
     }
@@ -86,6 +97,19 @@ class ConfigurationService {
         pulls.runNow(id);
         platformLog.info(PlatformLog.configurationSource(id),
                 "Pull of '" + configuration.name() + "' requested by " + actor.describe());
+    }
+
+    /** Field-level changes for the audit log; secret values show only as masked. */
+    private static AuditChanges changes(PluginConfiguration before, PluginConfiguration after) {
+        return AuditChanges.of()
+                .field("name", before == null ? null : before.name(), after == null ? null : after.name())
+                .field("pluginId", before == null ? null : before.pluginId(), after == null ? null : after.pluginId())
+                .field("enabled", before == null ? null : before.enabled(), after == null ? null : after.enabled())
+                .field("pollIntervalSeconds", before == null ? null : before.pollIntervalSeconds(),
+                        after == null ? null : after.pollIntervalSeconds())
+                .fields("parameters", before == null ? Map.of() : before.parameters(),
+                        after == null ? Map.of() : after.parameters())
+                .secrets("secrets", before == null ? Map.of() : before.secrets(), after == null ? Map.of() : after.secrets());
     }
 
     private PluginConfiguration find(String id) {

@@ -1,10 +1,9 @@
 package io.cloudexchange.core.security;
 
-import io.cloudexchange.core.users.Role;
+import io.cloudexchange.core.users.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -29,33 +28,34 @@ public class TokenIssuer {
     public record IssuedToken(String value, long expiresInSeconds) {
     }
 
-    public IssuedToken forUser(String username, Collection<Role> roles, boolean passwordChangeRequired,
-                               Instant passwordChangedAt) {
-        return sign(claims(username, roles)
+    public IssuedToken forUser(User user) {
+        return sign(claims(user.username(), user)
                 .claim(TokenClaims.TOKEN_TYPE, TokenClaims.TYPE_USER)
-                .claim(TokenClaims.PASSWORD_CHANGE, passwordChangeRequired)
-                .claim(TokenClaims.PASSWORD_CHANGED_AT, passwordChangeStamp(passwordChangedAt)));
+                .claim(TokenClaims.PASSWORD_CHANGE, user.mustChangePassword())
+                .claim(TokenClaims.PASSWORD_CHANGED_AT, stamp(user.passwordChangedAt())));
     }
 
-    public static long passwordChangeStamp(Instant passwordChangedAt) {
-        return passwordChangedAt == null ? 0L : passwordChangedAt.toEpochMilli();
-    }
-
-    public IssuedToken forClient(String clientId, String ownerUsername, Collection<Role> ownerRoles) {
-        return sign(claims(clientId, ownerRoles)
+    public IssuedToken forClient(String clientId, User owner) {
+        return sign(claims(clientId, owner)
                 .claim(TokenClaims.TOKEN_TYPE, TokenClaims.TYPE_CLIENT)
-                .claim(TokenClaims.OWNER, ownerUsername)
+                .claim(TokenClaims.OWNER, owner.username())
                 .claim(TokenClaims.PASSWORD_CHANGE, false));
     }
 
-    private JwtClaimsSet.Builder claims(String subject, Collection<Role> roles) {
+    /** How tokens carry an instant of the user's record: epoch millis, 0 when absent. */
+    public static long stamp(Instant instant) {
+        return instant == null ? 0L : instant.toEpochMilli();
+    }
+
+    private JwtClaimsSet.Builder claims(String subject, User user) {
         Instant now = clock.instant();
         return JwtClaimsSet.builder()
                 .issuer(TokenClaims.ISSUER)
                 .subject(subject)
                 .issuedAt(now)
                 .expiresAt(now.plus(LIFETIME))
-                .claim(TokenClaims.ROLES, roles.stream().map(Role::name).sorted().toList());
+                .claim(TokenClaims.ROLES, user.roles().stream().sorted().toList())
+                .claim(TokenClaims.ACCESS_CHANGED_AT, stamp(user.accessChangedAt()));
     }
 
     private IssuedToken sign(JwtClaimsSet.Builder claims) {

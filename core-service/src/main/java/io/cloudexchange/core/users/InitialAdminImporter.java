@@ -61,7 +61,7 @@ class InitialAdminImporter implements ApplicationRunner {
             accounts.setPassword(admin.username(), admin.passwordHash(), true);
             platformLog.info(PlatformLog.PLATFORM_SOURCE, "Password of '" + admin.username() + "' was reset from the command line");
         } else if (existing.isEmpty() && (admin.reset() || users.count() == 0)) {
-            users.save(User.create(admin.username(), admin.passwordHash(), Set.of(Role.SUPER_ADMIN), true, clock.instant()));
+            users.save(User.create(admin.username(), admin.passwordHash(), Set.of(Role.SUPER_ADMIN.name()), true, clock.instant()));
             platformLog.info(PlatformLog.PLATFORM_SOURCE, "Initial admin '" + admin.username() + "' was created");
         } else {
             platformLog.warn(PlatformLog.PLATFORM_SOURCE, null,

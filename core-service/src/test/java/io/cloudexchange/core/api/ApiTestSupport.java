@@ -84,7 +84,7 @@ public abstract class ApiTestSupport {
         for (String collection : mongo.getCollectionNames()) {
             mongo.getCollection(collection).deleteMany(new Document());
         }
-        users.save(new User(null, ADMIN, ADMIN_HASH, Set.of(Role.SUPER_ADMIN), false, 0, null, null, null, Instant.now()));
+        users.save(User.create(ADMIN, ADMIN_HASH, Set.of(Role.SUPER_ADMIN.name()), false, Instant.now()));
     }
 
     private String adminToken;

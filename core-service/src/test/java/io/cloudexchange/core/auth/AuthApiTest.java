@@ -14,6 +14,7 @@ import io.cloudexchange.core.users.Role;
 import io.cloudexchange.core.users.User;
 import io.cloudexchange.core.users.UserAccounts;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -110,15 +111,16 @@ class AuthApiTest extends ApiTestSupport {
         assertThat(users.findByUsername(ADMIN).orElseThrow().lockedUntil()).isAfter(Instant.now().plusSeconds(14 * 60));
 
         User locked = users.findByUsername(ADMIN).orElseThrow();
-        users.save(new User(locked.id(), locked.username(), locked.passwordHash(), locked.roles(), false, 0,
-                Instant.now().minusSeconds(1), null, null, locked.createdAt()));
+        users.save(new User(locked.id(), locked.username(), locked.passwordHash(), locked.roles(), false, false, 0,
+                Instant.now().minusSeconds(1), null, locked.passwordChangedAt(), locked.accessChangedAt(), List.of(),
+                locked.createdAt()));
         mvc.perform(withJson(post("/api/auth/login"), Map.of("username", ADMIN, "password", ADMIN_PASSWORD)))
                 .andExpect(status().isOk());
     }
 
     @Test
     void initialPasswordMustBeChangedBeforeAnythingElse() throws Exception {
-        users.save(User.create("fresh", PasswordHashing.encoder().encode(ADMIN_PASSWORD), Set.of(Role.SUPER_ADMIN),
+        users.save(User.create("fresh", PasswordHashing.encoder().encode(ADMIN_PASSWORD), Set.of(Role.SUPER_ADMIN.name()),
                 true, Instant.now().minusSeconds(5)));
         String token = login("fresh", ADMIN_PASSWORD);
 
@@ -137,7 +139,7 @@ class AuthApiTest extends ApiTestSupport {
         mvc.perform(withJson(post("/api/auth/password"), Map.of("currentPassword", ADMIN_PASSWORD, "newPassword", ADMIN_PASSWORD))
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.newPassword").value("must differ from the current password"));
+                .andExpect(jsonPath("$.errors.newPassword").value("must differ from your last 5 passwords"));
         mvc.perform(withJson(post("/api/auth/password"), Map.of("currentPassword", "not it", "newPassword", NEW_PASSWORD))
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andExpect(status().isBadRequest())

@@ -33,7 +33,7 @@ class InitialAdminImportTest extends ApiTestSupport {
         importer.importPending();
 
         User admin = users.findByUsername("admin").orElseThrow();
-        assertThat(admin.roles()).containsExactly(Role.SUPER_ADMIN);
+        assertThat(admin.roles()).containsExactly(Role.SUPER_ADMIN.name());
         assertThat(admin.mustChangePassword()).isTrue();
         assertThat(Files.exists(InitialAdminFile.location(DATA_DIR))).isFalse();
         assertThat(Files.exists(InitialAdminFile.importedLocation(DATA_DIR))).isTrue();
@@ -54,7 +54,7 @@ class InitialAdminImportTest extends ApiTestSupport {
 
     @Test
     void resetReplacesThePasswordAndRequiresAChange() throws Exception {
-        users.save(User.create("other", "{noop}x", Set.of(Role.SUPER_ADMIN), false, java.time.Instant.now()));
+        users.save(User.create("other", "{noop}x", Set.of(Role.SUPER_ADMIN.name()), false, java.time.Instant.now()));
         writeFile(ADMIN, true);
 
         importer.importPending();
