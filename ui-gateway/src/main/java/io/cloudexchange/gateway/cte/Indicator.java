@@ -1,10 +1,23 @@
 package io.cloudexchange.gateway.cte;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
+/** An indicator as the core lists it: merged fields plus what each source configuration reported. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Indicator(String type, String value, String severity, Integer reputation, List<String> sources,
+public record Indicator(String type, String value, String severity, Integer reputation, List<Source> sources,
         String firstSeen, String lastSeen) {
+
+    public Indicator {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** Names of the plugins that reported the indicator, for the table. */
+    public List<String> sourcePlugins() {
+        return sources.stream().map(Source::pluginId).distinct().toList();
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Source(String configurationId, String pluginId) {
+    }
 }
