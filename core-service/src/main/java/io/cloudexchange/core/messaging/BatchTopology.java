@@ -2,6 +2,8 @@ package io.cloudexchange.core.messaging;
 
 import io.cloudexchange.plugin.api.PlatformModule;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,6 +36,15 @@ public final class BatchTopology {
 
     public static String retryQueue(PlatformModule module, Duration delay) {
         return exchange(module) + ".retry." + delay.toSeconds() + "s";
+    }
+
+    /** Every queue of a module: its work queue, its retry delay queues and its dead-letter queue. */
+    public static List<String> queues(PlatformModule module) {
+        List<String> names = new ArrayList<>();
+        names.add(queue(module));
+        RetryBackoff.STEPS.forEach(delay -> names.add(retryQueue(module, delay)));
+        names.add(deadLetterQueue(module));
+        return List.copyOf(names);
     }
 
     private static String key(PlatformModule module) {

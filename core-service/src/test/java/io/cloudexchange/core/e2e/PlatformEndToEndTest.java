@@ -66,7 +66,7 @@ class PlatformEndToEndTest {
         registry.add("cloudexchange.embedded.in-memory", () -> "true");
         registry.add("cloudexchange.embedded.mongo-port", () -> "0");
         registry.add("cloudexchange.embedded.amqp-port", () -> "0");
-        registry.add("cloudexchange.rabbitmq.uri", TestBrokers::localRabbitMqOrEmbedded);
+        registry.add("cloudexchange.rabbitmq.uri", TestBrokers::freshLocalRabbitMqOrEmbedded);
     }
 
     private static String runSetupCli(Path dir) {

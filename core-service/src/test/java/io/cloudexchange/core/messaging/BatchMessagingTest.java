@@ -19,6 +19,6 @@ class BatchMessagingTest extends BatchMessagingContract {
 
     @DynamicPropertySource
     static void broker(DynamicPropertyRegistry registry) {
-        registry.add("cloudexchange.rabbitmq.uri", TestBrokers::localRabbitMqOrEmbedded);
+        registry.add("cloudexchange.rabbitmq.uri", TestBrokers::freshLocalRabbitMqOrEmbedded);
     }
 }

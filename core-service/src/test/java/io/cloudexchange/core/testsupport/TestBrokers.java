@@ -1,8 +1,14 @@
 package io.cloudexchange.core.testsupport;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.cloudexchange.core.messaging.BatchTopology;
+import io.cloudexchange.plugin.api.PlatformModule;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.concurrent.TimeoutException;
 
 /** Picks the broker for round-trip tests: a local RabbitMQ when one answers, else the embedded broker. */
 public final class TestBrokers {
@@ -21,6 +27,35 @@ public final class TestBrokers {
         } catch (IOException e) {
             System.out.println("[messaging test] no RabbitMQ at 127.0.0.1:5672, using the embedded broker");
             return "";
+        }
+    }
+
+    /**
+     * Like {@link #localRabbitMqOrEmbedded()}, and on the shared local RabbitMQ first deletes the platform's
+     * queues, so batches an earlier run left behind cannot reach this test's workers and stores.
+     */
+    public static String freshLocalRabbitMqOrEmbedded() {
+        String uri = localRabbitMqOrEmbedded();
+        if (!uri.isEmpty()) {
+            deletePlatformQueues(uri);
+        }
+        return uri;
+    }
+
+    private static void deletePlatformQueues(String uri) {
+        try {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(uri);
+            factory.setVirtualHost("/");
+            try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+                for (PlatformModule module : PlatformModule.values()) {
+                    for (String queue : BatchTopology.queues(module)) {
+                        channel.queueDelete(queue);
+                    }
+                }
+            }
+        } catch (IOException | TimeoutException | java.net.URISyntaxException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot reset the platform's queues on " + uri, e);
         }
     }
 }
