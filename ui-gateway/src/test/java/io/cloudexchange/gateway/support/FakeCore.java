@@ -131,6 +131,12 @@ public final class FakeCore implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("core saw no request to " + path + " but " + requests));
     }
 
+    public RecordedRequest lastRequestTo(String method, String path) {
+        return requests.stream().filter(request -> request.method().equals(method) && request.path().equals(path))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("core saw no " + method + " " + path + " but " + requests));
+    }
+
     /** Back to a fresh installation: initial password, password change required, default modules. */
     public void reset() {
         requests.clear();
