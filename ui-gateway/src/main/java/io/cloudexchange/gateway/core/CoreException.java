@@ -1,5 +1,7 @@
 package io.cloudexchange.gateway.core;
 
+import java.util.Map;
+
 /** Core-service answered with an error status. */
 public class CoreException extends RuntimeException {
 
@@ -32,6 +34,19 @@ public class CoreException extends RuntimeException {
 
     public boolean isValidationFailure() {
         return status == 400;
+    }
+
+    /** Core refused a form's values: invalid fields (400) or a name already used (409). */
+    public boolean isFormRejection() {
+        return status == 400 || status == 409;
+    }
+
+    /** Core's errors by field; a conflict that names no field is put on the field whose value must be unique. */
+    public Map<String, String> fieldErrors(String uniqueField) {
+        if (status == 409 && problem.errors().isEmpty()) {
+            return Map.of(uniqueField, userMessage());
+        }
+        return problem.errors();
     }
 
     /** What to tell the user: core's detail, else its title. */

@@ -13,10 +13,19 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * How every page reacts to core-service errors it did not handle itself: an expired login goes back to the login
- * page, a pending password change to the change-password page, anything else to a short error page.
+ * page, a pending password change to the change-password page, a refusal to a "no permission" page inside the
+ * navigation, anything else to a short error page.
  */
 @ControllerAdvice
 class CoreErrorAdvice {
+
+    static final String NO_PERMISSION = "You do not have permission";
+
+    private final Navigation navigation;
+
+    CoreErrorAdvice(Navigation navigation) {
+        this.navigation = navigation;
+    }
 
     @ExceptionHandler(CoreException.class)
     String coreError(CoreException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -31,6 +40,9 @@ class CoreErrorAdvice {
         if (ex.isPasswordChangeRequired()) {
             return navigate("/change-password", request, response);
         }
+        if (ex.status() == HttpServletResponse.SC_FORBIDDEN) {
+            return forbidden(request, response, model);
+        }
         return errorPage(ex.status(), ex.userMessage(), request, response, model);
     }
 
@@ -38,6 +50,17 @@ class CoreErrorAdvice {
     String coreUnavailable(HttpServletRequest request, HttpServletResponse response, Model model) {
         return errorPage(HttpServletResponse.SC_BAD_GATEWAY, CoreUnavailableException.MESSAGE, request, response,
                 model);
+    }
+
+    /** Core refused what the user's roles do not allow: said inside the navigation shell, not as a failure. */
+    private String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (request.getHeader("HX-Request") != null) {
+            return errorPage(HttpServletResponse.SC_FORBIDDEN, NO_PERMISSION, request, response, model);
+        }
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        navigation.addTo(model);
+        model.addAttribute("message", NO_PERMISSION);
+        return "forbidden";
     }
 
     /** For an htmx request only the message, shown on top of the current page's content. */

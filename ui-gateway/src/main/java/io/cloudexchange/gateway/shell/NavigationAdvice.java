@@ -1,28 +1,21 @@
 package io.cloudexchange.gateway.shell;
 
-import java.util.List;
-
-import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Supplies the navigation shell: the enabled modules and who is logged in. */
+/** Supplies the navigation shell to every {@link ShellPage}. */
 @ControllerAdvice(annotations = ShellPage.class)
 class NavigationAdvice {
 
-    private final ModuleToggles moduleToggles;
+    private final Navigation navigation;
 
-    NavigationAdvice(ModuleToggles moduleToggles) {
-        this.moduleToggles = moduleToggles;
+    NavigationAdvice(Navigation navigation) {
+        this.navigation = navigation;
     }
 
-    @ModelAttribute("enabledModules")
-    List<Module> enabledModules() {
-        return moduleToggles.enabled();
-    }
-
-    @ModelAttribute("username")
-    String username(Authentication authentication) {
-        return authentication == null ? "" : authentication.getName();
+    @ModelAttribute
+    void navigation(Model model) {
+        navigation.addTo(model);
     }
 }

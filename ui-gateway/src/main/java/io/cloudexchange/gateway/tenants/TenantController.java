@@ -51,6 +51,8 @@ class TenantController {
     @PostMapping({ "/settings/tenants", "/settings/tenants/{id}" })
     String save(@PathVariable(required = false) String id, @RequestParam String name, @RequestParam String url,
             @RequestParam(defaultValue = "") String v2Token, @RequestParam(defaultValue = "") String v1Token,
+            @RequestParam(defaultValue = "") List<String> alertTypes,
+            @RequestParam(defaultValue = "") List<String> eventTypes,
             @RequestParam(defaultValue = "") String alertsInitialRangeDays,
             @RequestParam(defaultValue = "") String eventsInitialRangeHours,
             @RequestParam(defaultValue = "false") boolean useSystemProxy, Model model, RedirectAttributes redirect) {
@@ -59,6 +61,8 @@ class TenantController {
         body.put("url", url.strip());
         putIfEntered(body, "v2Token", v2Token);
         putIfEntered(body, "v1Token", v1Token);
+        body.put("alertTypes", chosen(alertTypes));
+        body.put("eventTypes", chosen(eventTypes));
         body.put("alertsInitialRangeDays", FormNumbers.parse(alertsInitialRangeDays));
         body.put("eventsInitialRangeHours", FormNumbers.parse(eventsInitialRangeHours));
         body.put("useSystemProxy", useSystemProxy);
@@ -75,7 +79,8 @@ class TenantController {
                 throw ex;
             }
             Tenant stored = id == null ? Tenant.blank() : core.get("/api/tenants/{id}", Tenant.class, id);
-            Tenant entered = new Tenant(id, name, url, alertsInitialRangeDays, eventsInitialRangeHours,
+            Tenant entered = new Tenant(id, name, url, chosen(alertTypes), chosen(eventTypes),
+                    alertsInitialRangeDays, eventsInitialRangeHours,
                     useSystemProxy, stored.v2TokenSet(), stored.v1TokenSet());
             Map<String, String> errors = ex.status() == 409 ? Map.of("name", ex.userMessage()) : ex.problem().errors();
             return form(entered, errors, ex.userMessage(), model);
@@ -95,7 +100,14 @@ class TenantController {
         model.addAttribute("tenant", tenant);
         model.addAttribute("errors", errors);
         model.addAttribute("message", message);
+        model.addAttribute("alertTypeChoices", DataExportType.ALERTS);
+        model.addAttribute("eventTypeChoices", DataExportType.EVENTS);
         return "tenants/form";
+    }
+
+    /** A multi-select with nothing chosen sends no value; the empty default stands for that. */
+    private static List<String> chosen(List<String> types) {
+        return types.stream().filter(type -> !type.isBlank()).toList();
     }
 
     private static void putIfEntered(Map<String, Object> body, String key, String secret) {

@@ -45,25 +45,62 @@ public final class FakeCore implements AutoCloseable {
                {"key":"notes","label":"Notes","type":"TEXTAREA"},
                {"key":"share","label":"Share back","type":"BOOLEAN","defaultValue":true}]}]}}""";
 
+    static final String TENANT = """
+            {"id":"t1","name":"Acme","url":"https://acme.goskope.com","alertTypes":["malware","uba"],
+             "eventTypes":["network"],"alertsInitialRangeDays":7,"eventsInitialRangeHours":24,"useSystemProxy":false,
+             "v2TokenSet":true,"v1TokenSet":false}""";
+
+    static final String ANALYST = """
+            {"name":"ANALYST","description":"Reads threats","builtIn":false,
+             "permissions":{"SETTINGS":"NONE","CTE":"WRITE","CTO":"READ","CRE":"NONE","CLS":"NONE"}}""";
+
+    static final String BOB = """
+            {"id":"u2","username":"bob","roles":["ANALYST","READ_ONLY"],"active":true,"mustChangePassword":false,
+             "locked":false,"lastLoginAt":"2026-11-20T08:30:00Z","createdAt":"2026-11-01T00:00:00Z"}""";
+
     /** Answers for the pages of the admin UI; a problem body is answered with status 400. */
-    private static final Map<String, String> CANNED_ANSWERS = Map.of(
-            "GET /api/plugins", "[" + PLUGIN + "]",
-            "GET /api/plugins/demo", PLUGIN,
-            "GET /api/configurations", """
+    private static final Map<String, String> CANNED_ANSWERS = Map.ofEntries(
+            Map.entry("GET /api/tenants", "[" + TENANT + "]"),
+            Map.entry("GET /api/tenants/t1", TENANT),
+            Map.entry("GET /api/users", """
+                    [{"id":"u1","username":"admin","roles":["SUPER_ADMIN"],"active":true,"lastLoginAt":null},
+                     """ + BOB + "]"),
+            Map.entry("GET /api/users/u2", BOB),
+            Map.entry("GET /api/roles", """
+                    [{"name":"SUPER_ADMIN","description":"Everything","builtIn":true,"permissions":{"SETTINGS":"WRITE",
+                      "CTE":"WRITE","CTO":"WRITE","CRE":"WRITE","CLS":"WRITE"}},
+                     {"name":"READ_ONLY","description":"Reads everything","builtIn":true,"permissions":{"SETTINGS":"READ",
+                      "CTE":"READ","CTO":"READ","CRE":"READ","CLS":"READ"}},
+                     """ + ANALYST + "]"),
+            Map.entry("GET /api/roles/ANALYST", ANALYST),
+            Map.entry("GET /api/audit", """
+                    {"items":[{"id":"a1","at":"2026-11-22T10:00:00Z","actor":"admin","actorType":"USER",
+                      "sourceAddress":"10.0.0.9","action":"PERMISSION_CHANGE","targetType":"user","targetId":"bob",
+                      "changes":[{"field":"roles","old":["READ_ONLY"],"new":["ANALYST"]}]}],
+                     "page":0,"size":50,"total":120}"""),
+            Map.entry("GET /api/plugins", "[" + PLUGIN + "]"),
+            Map.entry("GET /api/plugins/demo", PLUGIN),
+            Map.entry("GET /api/configurations", """
                     [{"id":"c1","name":"Demo feed","pluginId":"demo","module":"CTE","parameters":{"count":50},
                       "enabled":true,"pollIntervalSeconds":300,"secretsSet":["api_key"],
                       "lastRun":{"startedAt":"2026-11-22T10:00:00Z","finishedAt":"2026-11-22T10:00:05Z",
-                                 "status":"SUCCESS","items":1000,"rejected":0}}]""",
-            "POST /api/configurations", """
+                                 "status":"SUCCESS","items":1000,"rejected":0}}]"""),
+            Map.entry("POST /api/configurations", """
                     {"type":"about:blank","title":"Validation failed","status":400,"detail":"2 fields are invalid",
-                     "errors":{"parameters.count":"must be between 1 and 10000","name":"is required"}}""",
-            "GET /api/cte/indicators", """
+                     "errors":{"parameters.count":"must be between 1 and 10000","name":"is required"}}"""),
+            Map.entry("GET /api/cte/indicators", """
                     {"items":[{"type":"IPV4","value":"10.235.111.102","severity":"MEDIUM","reputation":4,
                       "sources":[{"configurationId":"c1","pluginId":"sample-threat-feed","severity":"MEDIUM",
                                   "reputation":4,"firstSeen":"2026-10-26T21:03:44Z","lastSeen":"2026-11-22T14:03:44Z",
                                   "tags":[],"comments":"Demo","expiresAt":"2026-12-22T14:03:44Z"}],
                       "firstSeen":"2026-10-26T21:03:44Z","lastSeen":"2026-11-22T14:03:44Z","tags":[],"active":true,
-                      "expiresAt":"2026-12-22T14:03:44Z"}],"page":0,"size":50,"total":1}""");
+                      "expiresAt":"2026-12-22T14:03:44Z"}],"page":0,"size":50,"total":1}"""));
+
+    /** Path families of the SETTINGS area (docs/api.md, Access), readable by every built-in role. */
+    private static final List<String> SETTINGS_AREA = List.of("/api/settings", "/api/tenants", "/api/plugins",
+            "/api/configurations", "/api/logs");
+
+    private static final List<String> BUILT_IN_ROLES = List.of("SUPER_ADMIN", "ADMIN", "READ_ONLY");
 
     private static final Pattern JSON_STRING = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -73,6 +110,8 @@ public final class FakeCore implements AutoCloseable {
     private volatile String password = INITIAL_PASSWORD;
     private volatile boolean passwordChangeRequired = true;
     private volatile String modules = DEFAULT_MODULES;
+    private volatile List<String> roles = List.of("SUPER_ADMIN");
+    private final Map<String, ProgrammedAnswer> programmedAnswers = new ConcurrentHashMap<>();
 
     private FakeCore(HttpServer server) {
         this.server = server;
@@ -99,6 +138,12 @@ public final class FakeCore implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("core saw no request to " + path + " but " + requests));
     }
 
+    public RecordedRequest lastRequestTo(String method, String path) {
+        return requests.stream().filter(request -> request.method().equals(method) && request.path().equals(path))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("core saw no " + method + " " + path + " but " + requests));
+    }
+
     /** Back to a fresh installation: initial password, password change required, default modules. */
     public void reset() {
         requests.clear();
@@ -106,6 +151,18 @@ public final class FakeCore implements AutoCloseable {
         password = INITIAL_PASSWORD;
         passwordChangeRequired = true;
         modules = DEFAULT_MODULES;
+        roles = List.of("SUPER_ADMIN");
+        programmedAnswers.clear();
+    }
+
+    /** The roles {@code GET /api/me} reports for the logged-in user; core refuses what they do not allow. */
+    public void roles(String... roleNames) {
+        this.roles = List.of(roleNames);
+    }
+
+    /** Answers the next requests to {@code "METHOD /path"} (any query) with this status and JSON body. */
+    public void answer(String methodAndPath, int status, String json) {
+        programmedAnswers.put(methodAndPath, new ProgrammedAnswer(status, json));
     }
 
     /** Logins no longer ask for a password change, as after the first login of an installation. */
@@ -159,6 +216,22 @@ public final class FakeCore implements AutoCloseable {
             problem(exchange, 403, "Password change required", null);
             return;
         }
+        if (path.equals("/api/me")) {
+            respond(exchange, 200, "application/json", "{\"username\":\"" + USERNAME + "\",\"roles\":["
+                    + String.join(",", roles.stream().map(role -> "\"" + role + "\"").toList())
+                    + "],\"passwordChangeRequired\":false}");
+            return;
+        }
+        if (!allowed(path)) {
+            problem(exchange, 403, "Forbidden", "Not allowed");
+            return;
+        }
+        ProgrammedAnswer programmed = programmedAnswers.get(request.method() + " " + path);
+        if (programmed != null) {
+            respond(exchange, programmed.status(),
+                    programmed.status() >= 400 ? "application/problem+json" : "application/json", programmed.json());
+            return;
+        }
         if (path.equals("/api/settings/modules")) {
             respond(exchange, 200, "application/json", modules);
             return;
@@ -170,6 +243,23 @@ public final class FakeCore implements AutoCloseable {
             return;
         }
         problem(exchange, 404, "Not Found", null);
+    }
+
+    /** Core's access rules (docs/api.md, Access) for the built-in roles; custom roles get no settings here. */
+    private boolean allowed(String path) {
+        if (roles.contains("SUPER_ADMIN")) {
+            return true;
+        }
+        if (path.startsWith("/api/users") || path.startsWith("/api/roles")) {
+            return false;
+        }
+        if (path.startsWith("/api/audit")) {
+            return roles.contains("ADMIN");
+        }
+        if (SETTINGS_AREA.stream().anyMatch(path::startsWith)) {
+            return roles.stream().anyMatch(BUILT_IN_ROLES::contains);
+        }
+        return true;
     }
 
     private void login(HttpExchange exchange, String body) throws IOException {
@@ -242,6 +332,9 @@ public final class FakeCore implements AutoCloseable {
         Map<String, List<String>> copy = new ConcurrentHashMap<>();
         headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
         return copy;
+    }
+
+    private record ProgrammedAnswer(int status, String json) {
     }
 
     /** One request core received; header names as the JDK server normalises them (first letter upper case). */
