@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class JsonReader {
 
+    /** 2^53, 16 digits: longer integers never fit a double exactly. */
     private static final long MAX_EXACT = 1L << 53;
     private static final int MAX_DEPTH = 256;
     private static final int NAME_CACHE_SIZE = 512;
@@ -306,12 +307,11 @@ public final class JsonReader {
         if (digits <= 15) {
             return Long.parseLong(literal);
         }
-        try {
-            long value = Long.parseLong(literal);
-            return Math.abs(value) <= MAX_EXACT ? (Object) value : literal;
-        } catch (NumberFormatException tooBig) {
+        if (digits > 16) {
             return literal;
         }
+        long value = Long.parseLong(literal);
+        return Math.abs(value) <= MAX_EXACT ? (Object) value : literal;
     }
 
     private Object literal(String word, Object value) {
