@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tenant calls other modules push with: URL lists, the file hash list, UCI scores, app tags and
- * incident updates. Size limits are checked before sending. Calls that are safe to repeat are
+ * The tenant calls other modules push with: URL lists, the file hash list, UCI scores, app tags, app
+ * instances and incident updates. Size limits are checked before sending. Calls that are safe to repeat are
  * retried after any retryable failure; the others ({@link #uciImpact}, incident updates, creations)
  * only after 429/409, which prove the tenant did nothing.
  */
@@ -27,6 +27,7 @@ public final class NetskopeAdminClient {
     static final int UCI_USERS_PER_REQUEST = 512;
     static final int INCIDENT_CHANGES_PER_REQUEST = 10;
     private static final String URL_LISTS = "/api/v2/policy/urllist";
+    private static final String APP_INSTANCES = "/api/v1/app_instances";
 
     /** What a file hash list upload did. */
     public enum HashListUpdate { UPDATED, UNCHANGED }
@@ -85,15 +86,65 @@ public final class NetskopeAdminClient {
         Object body = http.withRetries("Updating file hash list " + name,
                 attempt -> http.send("POST", "/api/v1/updateFileHashList", json).json());
         Map<?, ?> result = body instanceof Map<?, ?> map ? map : Map.of();
-        if ("success".equals(result.get("status"))) {
-            return HashListUpdate.UPDATED;
-        }
-        String errors = String.valueOf(result.get("errors"));
-        if (errors.contains("Duplicate request")) {
+        if (!"success".equals(result.get("status")) && String.valueOf(result.get("errors")).contains("Duplicate request")) {
             return HashListUpdate.UNCHANGED;
         }
-        throw new NetskopeApiException(Problem.REJECTED, 200, "File hash list " + name + " was refused: "
-                + (errors.contains("Invalid token") ? "the v1 token is invalid" : errors), null);
+        v1Data("File hash list " + name, body);
+        return HashListUpdate.UPDATED;
+    }
+
+    /** The tenant's app instances (v1 API, needs the v1 token). */
+    public List<AppInstance> appInstances(String v1Token) {
+        String json = JsonWriter.write(Map.of("token", v1Token));
+        Object body = http.withRetries("Listing app instances",
+                attempt -> http.send("POST", APP_INSTANCES + "?op=list", json).json());
+        return v1Data("Listing app instances", body).stream().map(NetskopeAdminClient::appInstance).toList();
+    }
+
+    /** Adds app instances; fails if one exists. Not repeated once the tenant may have acted. */
+    public void addAppInstances(List<AppInstance> instances, String v1Token) {
+        String json = appInstancesJson(instances, v1Token);
+        v1Data("Adding app instances", once("Adding app instances",
+                () -> http.send("POST", APP_INSTANCES + "?op=add", json)));
+    }
+
+    /** Replaces the names and tags of existing app instances. */
+    public void updateAppInstances(List<AppInstance> instances, String v1Token) {
+        String json = appInstancesJson(instances, v1Token);
+        v1Data("Updating app instances", http.withRetries("Updating app instances",
+                attempt -> http.send("POST", APP_INSTANCES + "?op=update", json).json()));
+    }
+
+    /** Deletes app instances; fails if one does not exist. Not repeated once the tenant may have acted. */
+    public void deleteAppInstances(List<AppInstance> instances, String v1Token) {
+        String json = appInstancesJson(instances, v1Token);
+        v1Data("Deleting app instances", once("Deleting app instances",
+                () -> http.send("POST", APP_INSTANCES + "?op=delete", json)));
+    }
+
+    private static String appInstancesJson(List<AppInstance> instances, String v1Token) {
+        List<Map<String, Object>> items = instances.stream().map(instance -> Map.<String, Object>of(
+                "app", instance.app(), "instance_id", instance.instanceId(),
+                "instance_name", instance.instanceName(), "tags", instance.tags())).toList();
+        return JsonWriter.write(Map.of("instances", items, "token", v1Token));
+    }
+
+    private static AppInstance appInstance(Object json) {
+        Map<?, ?> map = json instanceof Map<?, ?> m ? m : Map.of();
+        List<String> tags = map.get("tags") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return new AppInstance(String.valueOf(map.get("app")), String.valueOf(map.get("instance_id")),
+                String.valueOf(map.get("instance_name")), tags);
+    }
+
+    /** The {@code data} of a v1 answer; {@code status:error} becomes a {@link NetskopeApiException}. */
+    private static List<?> v1Data(String what, Object body) {
+        Map<?, ?> result = body instanceof Map<?, ?> map ? map : Map.of();
+        if (!"success".equals(result.get("status"))) {
+            String errors = String.valueOf(result.get("errors"));
+            throw new NetskopeApiException(Problem.REJECTED, 200, what + " was refused: "
+                    + (errors.contains("Invalid token") ? "the v1 token is invalid" : errors), null);
+        }
+        return result.get("data") instanceof List<?> data ? data : List.of();
     }
 
     /** Current UCI score per user, asked in batches of 512. */

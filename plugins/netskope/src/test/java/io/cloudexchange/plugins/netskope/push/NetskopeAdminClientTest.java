@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudexchange.netskope.simulator.NetskopeSimulator;
 import io.cloudexchange.netskope.simulator.SimulatorConfig;
+import io.cloudexchange.netskope.simulator.admin.AppInstances;
 import io.cloudexchange.plugin.testkit.InMemoryKeyValueStore;
 import io.cloudexchange.plugins.netskope.http.NetskopeApiException;
 import io.cloudexchange.plugins.netskope.http.RetryPolicy;
@@ -70,6 +71,29 @@ class NetskopeAdminClientTest {
                 .isEqualTo(NetskopeAdminClient.HashListUpdate.UNCHANGED);
         assertThat(tenant.tenant().fileHashLists().byName("ce-hashes")).contains(hashes);
         assertThatThrownBy(() -> client.updateFileHashList("ce-hashes", hashes, "wrong-v1"))
+                .isInstanceOf(NetskopeApiException.class).hasMessageContaining("v1 token is invalid");
+    }
+
+    @Test
+    void appInstancesAreAddedUpdatedListedAndDeleted() {
+        String v1 = SimulatorConfig.DEFAULT_V1_TOKEN;
+        AppInstance box = new AppInstance("Box", "acme-box", "Acme Box", List.of("Sanctioned"));
+        AppInstance drive = new AppInstance("Google Drive", "acme.example", "Acme Drive", List.of());
+
+        client.addAppInstances(List.of(box, drive), v1);
+        client.updateAppInstances(List.of(new AppInstance("Box", "acme-box", "Acme Box EU", List.of("Unsanctioned"))), v1);
+
+        assertThat(client.appInstances(v1)).containsExactly(
+                new AppInstance("Box", "acme-box", "Acme Box EU", List.of("Unsanctioned")), drive);
+        assertThatThrownBy(() -> client.addAppInstances(List.of(box), v1))
+                .isInstanceOf(NetskopeApiException.class).hasMessageContaining("already exists");
+        client.deleteAppInstances(List.of(drive), v1);
+        assertThat(tenant.tenant().appInstances().find("Google Drive", "acme.example")).isEmpty();
+        assertThat(tenant.tenant().appInstances().find("Box", "acme-box")).get()
+                .extracting(AppInstances.Instance::tags).isEqualTo(List.of("Unsanctioned"));
+        assertThatThrownBy(() -> client.updateAppInstances(List.of(drive), v1))
+                .isInstanceOf(NetskopeApiException.class).hasMessageContaining("not found");
+        assertThatThrownBy(() -> client.appInstances("wrong-v1"))
                 .isInstanceOf(NetskopeApiException.class).hasMessageContaining("v1 token is invalid");
     }
 
