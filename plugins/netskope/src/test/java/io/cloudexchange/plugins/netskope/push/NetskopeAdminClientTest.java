@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cloudexchange.netskope.simulator.NetskopeSimulator;
 import io.cloudexchange.netskope.simulator.SimulatorConfig;
 import io.cloudexchange.netskope.simulator.admin.AppInstances;
+import io.cloudexchange.netskope.simulator.admin.DestinationProfiles;
 import io.cloudexchange.plugin.testkit.InMemoryKeyValueStore;
 import io.cloudexchange.plugins.netskope.http.NetskopeApiException;
 import io.cloudexchange.plugins.netskope.http.RetryPolicy;
@@ -72,6 +73,35 @@ class NetskopeAdminClientTest {
         assertThat(tenant.tenant().fileHashLists().byName("ce-hashes")).contains(hashes);
         assertThatThrownBy(() -> client.updateFileHashList("ce-hashes", hashes, "wrong-v1"))
                 .isInstanceOf(NetskopeApiException.class).hasMessageContaining("v1 token is invalid");
+    }
+
+    @Test
+    void destinationProfilesAreCreatedChangedAndAppliedByDeploy() {
+        DestinationProfile created = client.createDestinationProfile("ce-destinations", "exact", List.of("bad.example.com"));
+        client.addDestinationValues(created.id(), "exact", List.of("worse.example.com"), 2);
+
+        assertThat(client.destinationProfile(created.id()))
+                .isEqualTo(new DestinationProfile(created.id(), "ce-destinations", "exact",
+                        List.of("bad.example.com", "worse.example.com"), true));
+        client.replaceDestinationValues(created.id(), "exact", List.of("worse.example.com"));
+        client.deployDestinationProfiles();
+        assertThat(client.destinationProfiles()).singleElement()
+                .satisfies(profile -> assertThat(profile.pending()).isFalse())
+                .satisfies(profile -> assertThat(profile.values()).containsExactly("worse.example.com"));
+        assertThat(tenant.tenant().destinationProfiles().byName("ce-destinations")).get()
+                .extracting(DestinationProfiles.Profile::applied).isEqualTo(List.of("worse.example.com"));
+    }
+
+    @Test
+    void destinationProfileCapsAreCheckedBeforeSendingAndByTheTenant() {
+        List<String> regexes = IntStream.range(0, 1_001).mapToObj(i -> "r" + i + "\\.example").toList();
+        assertThatThrownBy(() -> client.createDestinationProfile("too-many", "regex", regexes))
+                .isInstanceOf(ListTooLargeException.class).hasMessageContaining("at most 1000");
+        assertThat(tenant.requests().entries()).isEmpty();
+
+        client.createDestinationProfile("regex-a", "regex", regexes.subList(0, 600));
+        assertThatThrownBy(() -> client.createDestinationProfile("regex-b", "regex", regexes.subList(600, 1_001)))
+                .isInstanceOf(NetskopeApiException.class).hasMessageContaining("at most 1000 in all profiles");
     }
 
     @Test
