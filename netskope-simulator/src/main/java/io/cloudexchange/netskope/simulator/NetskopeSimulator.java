@@ -116,6 +116,7 @@ public final class NetskopeSimulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        dataExport.close();
     }
 
     private static HttpServer httpsServer(InetSocketAddress address, SimulatorConfig config) throws IOException {

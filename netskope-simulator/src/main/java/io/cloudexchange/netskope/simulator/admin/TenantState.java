@@ -4,7 +4,7 @@ import io.cloudexchange.netskope.simulator.http.Route;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The tenant objects clients change: URL lists, file hash lists, UCI scores, app tags and incidents. */
+/** The tenant objects clients change: URL lists, file hash lists, UCI scores, app tags, incidents, app instances and destination profiles. */
 public final class TenantState {
 
     private final UrlLists urlLists = new UrlLists();
@@ -12,6 +12,8 @@ public final class TenantState {
     private final UserConfidence userConfidence = new UserConfidence();
     private final AppTags appTags = new AppTags();
     private final Incidents incidents = new Incidents();
+    private final AppInstances appInstances = new AppInstances();
+    private final DestinationProfiles destinationProfiles = new DestinationProfiles();
 
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
@@ -20,6 +22,8 @@ public final class TenantState {
         routes.addAll(userConfidence.routes());
         routes.addAll(appTags.routes());
         routes.addAll(incidents.routes());
+        routes.addAll(appInstances.routes());
+        routes.addAll(destinationProfiles.routes());
         return routes;
     }
 
@@ -41,5 +45,13 @@ public final class TenantState {
 
     public Incidents incidents() {
         return incidents;
+    }
+
+    public AppInstances appInstances() {
+        return appInstances;
+    }
+
+    public DestinationProfiles destinationProfiles() {
+        return destinationProfiles;
     }
 }

@@ -13,14 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * per (index, type). {@code next} acknowledges the current page and gives the following one,
  * {@code resend} gives the current page again, an epoch / {@code head} / {@code tail} repositions.
  */
-public final class DataExportEndpoint {
+public final class DataExportEndpoint implements AutoCloseable {
 
     private static final String PATH = "/api/v2/events/dataexport/(alerts|events)/([a-z0-9]+)";
 
     private final RecordGenerator generator;
     private final Map<DataType, Timeline> timelines;
     private final int pageSize;
-    private final int idleWaitSeconds;
+    private final PageRenderer renderer;
     private final Clock clock;
     private final Map<String, IteratorState> iterators = new ConcurrentHashMap<>();
 
@@ -29,7 +29,7 @@ public final class DataExportEndpoint {
         this.generator = new RecordGenerator(seed);
         this.timelines = Map.copyOf(timelines);
         this.pageSize = pageSize;
-        this.idleWaitSeconds = idleWaitSeconds;
+        this.renderer = new PageRenderer(generator, this.timelines, pageSize, idleWaitSeconds);
         this.clock = clock;
     }
 
@@ -111,26 +111,16 @@ public final class DataExportEndpoint {
                 iterator.startPageAt(timeline.firstAtOrAfter(Long.parseLong(operation)), pageSize, available);
             }
         }
-        return ApiResponse.ok(body(type, timeline, iterator.pageFrom(), iterator.pageTo(), available, now));
-    }
-
-    private String body(DataType type, Timeline timeline, long from, long to, long available, long now) {
-        StringBuilder out = new StringBuilder((int) Math.min(64 + (to - from) * 1100, Integer.MAX_VALUE - 8));
-        out.append("{\"ok\":1,\"result\":[");
-        for (long n = from; n < to; n++) {
-            if (n > from) {
-                out.append(',');
-            }
-            generator.write(out, type, n, timeline.timestampMillis(n) / 1000);
-        }
-        boolean more = to < available;
-        long hwm = more ? timeline.timestampMillis(to - 1) / 1000 : now / 1000;
-        out.append("],\"wait_time\":").append(more ? 0 : idleWaitSeconds)
-                .append(",\"timestamp_hwm\":").append(hwm).append('}');
-        return out.toString();
+        return renderer.page(type, iterator.pageFrom(), iterator.pageTo(), available, now);
     }
 
     private static String key(String index, DataType type) {
         return type.family().segment() + "/" + type.pathName() + "/" + index;
+    }
+
+    /** Stops preparing pages. */
+    @Override
+    public void close() {
+        renderer.close();
     }
 }

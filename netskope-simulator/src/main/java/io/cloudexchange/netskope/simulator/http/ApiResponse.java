@@ -4,15 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A response before encoding: status, extra headers and a JSON body. */
-public record ApiResponse(int status, Map<String, String> headers, byte[] body) {
+/**
+ * A response before encoding: status, extra headers and a JSON body, with its gzip encoding when
+ * that was prepared ahead ({@code null}: compressed when sent to a client that accepts gzip).
+ */
+public record ApiResponse(int status, Map<String, String> headers, byte[] body, byte[] gzippedBody) {
 
     public static ApiResponse json(int status, String json) {
-        return new ApiResponse(status, new LinkedHashMap<>(), json.getBytes(StandardCharsets.UTF_8));
+        return new ApiResponse(status, new LinkedHashMap<>(), json.getBytes(StandardCharsets.UTF_8), null);
     }
 
     public static ApiResponse ok(String json) {
         return json(200, json);
+    }
+
+    /** A 200 whose body was rendered and compressed ahead of the request. */
+    public static ApiResponse ok(byte[] json, byte[] gzippedJson) {
+        return new ApiResponse(200, new LinkedHashMap<>(), json, gzippedJson);
     }
 
     /** A Netskope-style error body: {@code {"status":"error","message":...}}. */
@@ -25,7 +33,7 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body) 
     public ApiResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new ApiResponse(status, copy, body);
+        return new ApiResponse(status, copy, body, gzippedBody);
     }
 
     static void quote(StringBuilder out, String value) {

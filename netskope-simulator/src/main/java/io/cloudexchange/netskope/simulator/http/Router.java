@@ -2,7 +2,6 @@ package io.cloudexchange.netskope.simulator.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -11,8 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Answers every request: route, token and scope check (401/403), rate limit (429), injected faults,
@@ -131,7 +128,7 @@ public final class Router implements HttpHandler {
         byte[] body = response.body();
         String acceptEncoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
         if (acceptEncoding != null && acceptEncoding.contains("gzip") && body.length > 0) {
-            body = gzip(body);
+            body = response.gzippedBody() != null ? response.gzippedBody() : Gzip.compress(body);
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
         }
         if (truncate) {
@@ -143,17 +140,5 @@ public final class Router implements HttpHandler {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
-    }
-
-    private static byte[] gzip(byte[] body) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length / 6 + 64);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 65536) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        }) {
-            gzip.write(body);
-        }
-        return bytes.toByteArray();
     }
 }

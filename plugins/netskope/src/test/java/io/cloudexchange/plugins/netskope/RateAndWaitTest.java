@@ -10,6 +10,7 @@ import io.cloudexchange.plugin.api.log.LogType;
 import io.cloudexchange.plugin.testkit.InMemoryKeyValueStore;
 import io.cloudexchange.plugins.netskope.http.RetryPolicy;
 import io.cloudexchange.plugins.netskope.http.Sleeper;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -33,6 +34,24 @@ class RateAndWaitTest {
             Map<Long, Long> perSecond = tenant.requests().entries().stream().collect(Collectors.groupingBy(
                     e -> e.at().getEpochSecond(), TreeMap::new, Collectors.counting()));
             assertThat(perSecond.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(8));
+        }
+    }
+
+    @Test
+    void usesTheWholeRateWithoutWaitingOutAFullResetAfterEachWindow() {
+        try (NetskopeSimulator tenant = NetskopeSimulator.start(NetskopeTestTenant.smallTenant()
+                .withPageSize(20).withVolume(600).withRequestsPerSecond(8))) {
+            NetskopeLogSourcePlugin plugin = new NetskopeLogSourcePlugin(RetryPolicy.DEFAULT, Sleeper.REAL);
+            SimulatedCore core = new SimulatedCore(plugin, DLP, NetskopeTestTenant.context(tenant, new InMemoryKeyValueStore()));
+
+            core.drain();
+
+            var requests = tenant.requests().entries();
+            Duration span = Duration.between(requests.get(0).at(), requests.get(requests.size() - 1).at());
+            assertThat(core.published).hasSize(600);
+            assertThat(tenant.requests().count(429)).isZero();
+            assertThat(span).as("%d requests at 8/s (waiting a full reset per window takes about 6.5 s)",
+                    requests.size()).isLessThan(Duration.ofMillis(requests.size() * 1000L / 8 + 1000));
         }
     }
 

@@ -5,6 +5,8 @@ import io.cloudexchange.plugin.api.log.Alert;
 import io.cloudexchange.plugin.api.log.Event;
 import io.cloudexchange.plugin.api.log.LogRecord;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +15,9 @@ import java.util.Set;
 final class RecordMapper {
 
     /** Fields that hold ids: kept as strings even when small, so a field never changes type. */
-    static final Set<String> ID_FIELDS = Set.of("_id", "incident_id", "dlp_incident_id", "transaction_id",
-            "request_id", "connection_id", "app_session_id", "browser_session_id", "network_session_id",
-            "parent_id", "breach_id", "malsite_id", "policy_id", "object_id");
+    static final Set<String> ID_FIELDS = Collections.unmodifiableSet(new HashSet<>(List.of("_id", "incident_id",
+            "dlp_incident_id", "transaction_id", "request_id", "connection_id", "app_session_id", "browser_session_id",
+            "network_session_id", "parent_id", "breach_id", "malsite_id", "policy_id", "object_id")));
 
     private RecordMapper() {
     }
@@ -31,10 +33,10 @@ final class RecordMapper {
     }
 
     static Mapped map(DataExportType type, Map<String, Object> raw) {
-        for (String field : ID_FIELDS) {
-            Object value = raw.get(field);
-            if (value instanceof Long || value instanceof Double) {
-                raw.put(field, value instanceof Double d ? Long.toString(d.longValue()) : value.toString());
+        for (Map.Entry<String, Object> field : raw.entrySet()) {
+            Object value = field.getValue();
+            if ((value instanceof Long || value instanceof Double) && ID_FIELDS.contains(field.getKey())) {
+                field.setValue(value instanceof Double d ? Long.toString(d.longValue()) : value.toString());
             }
         }
         String id = raw.get("_id") instanceof String s && !s.isBlank() ? s : null;

@@ -2,9 +2,9 @@ package io.cloudexchange.plugins.netskope.http;
 
 import io.cloudexchange.plugin.api.KeyValueStore;
 import io.cloudexchange.plugins.netskope.http.NetskopeApiException.Problem;
+import io.cloudexchange.plugins.netskope.json.JsonException;
 import io.cloudexchange.plugins.netskope.json.JsonReader;
 import io.cloudexchange.plugins.netskope.tenant.TenantUrl;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -13,27 +13,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Calls one tenant with a v2 token: gzip, the tenant's rate limit (requests are spaced by
- * {@code ratelimit-limit}, and wait for {@code ratelimit-reset} once {@code ratelimit-remaining}
- * is 0; the pacing survives between calls in the configuration's storage), status classification
- * and bounded retries. The token is sent in a header and never appears in a message.
+ * Calls one tenant with a v2 token: gzip, the tenant's rate limit ({@link RatePacer}), status
+ * classification and bounded retries. The token is sent in a header and never appears in a message.
  */
 public final class TenantHttp {
 
-    static final String NOT_BEFORE_KEY = "ratelimit.not_before";
     private static final String TOKEN_HEADER = "Netskope-Api-Token";
-    /** Keeps network jitter from squeezing two spaced requests into one rate window. */
-    private static final long SPACING_MARGIN_MILLIS = 2;
 
     private final HttpClient client;
     private final TenantUrl tenant;
     private final String token;
     private final String userAgent;
-    private final KeyValueStore storage;
+    private final RatePacer pacer;
     private final Clock clock;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
@@ -44,7 +39,7 @@ public final class TenantHttp {
         this.tenant = tenant;
         this.token = token;
         this.userAgent = userAgent;
-        this.storage = storage;
+        this.pacer = new RatePacer(storage, clock);
         this.clock = clock;
         this.policy = policy;
         this.sleeper = sleeper;
@@ -79,7 +74,22 @@ public final class TenantHttp {
     }
 
     public TenantResponse get(String pathAndQuery) throws RetryableFailure {
-        return send(HttpRequest.newBuilder(tenant.resolve(pathAndQuery)).GET(), pathAndQuery);
+        return send(HttpRequest.newBuilder(tenant.resolve(pathAndQuery)).GET(), pathAndQuery, TenantHttp::textResponse);
+    }
+
+    /**
+     * A GET whose JSON object is parsed while the (gzip) body arrives, without a copy of the whole
+     * body; a truncated or broken body is a {@link RetryableFailure#brokenBody}.
+     */
+    public Map<String, Object> getJsonObject(String pathAndQuery) throws RetryableFailure {
+        Object json = send(HttpRequest.newBuilder(tenant.resolve(pathAndQuery)).GET(), pathAndQuery,
+                (status, body) -> JsonReader.parse(body));
+        if (json instanceof Map<?, ?> object) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) object;
+            return typed;
+        }
+        throw RetryableFailure.brokenBody("expected a JSON object", null);
     }
 
     /** Sends a JSON body with the given method (POST, PATCH, PUT, DELETE). */
@@ -87,10 +97,17 @@ public final class TenantHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(tenant.resolve(path))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        return send(request, path);
+        return send(request, path, TenantHttp::textResponse);
     }
 
-    private TenantResponse send(HttpRequest.Builder builder, String pathAndQuery) throws RetryableFailure {
+    /** Reads a successful response's body, already gunzipped. */
+    @FunctionalInterface
+    private interface SuccessBody<T> {
+        T read(int status, InputStream body) throws IOException;
+    }
+
+    private <T> T send(HttpRequest.Builder builder, String pathAndQuery, SuccessBody<T> success)
+            throws RetryableFailure {
         String endpoint = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         awaitTurn();
         HttpRequest request = builder.timeout(policy.requestTimeout())
@@ -100,89 +117,82 @@ public final class TenantHttp {
                 .header("User-Agent", userAgent)
                 .build();
         long sentAt = clock.millis();
-        HttpResponse<byte[]> response;
+        HttpResponse<InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new RetryableFailure(endpoint + ": " + describe(e), 0, Duration.ZERO, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetskopeApiException(Problem.UNAVAILABLE, 0, endpoint + ": interrupted", e);
         }
-        pace(response, sentAt);
+        pacer.answered(response, sentAt);
         int status = response.statusCode();
-        String body = decode(response);
-        if (status >= 200 && status < 300) {
-            return new TenantResponse(status, body);
+        try (InputStream body = decoded(response)) {
+            if (status >= 200 && status < 300) {
+                return success.read(status, body);
+            }
+            throw failure(response, endpoint, text(body));
+        } catch (IOException e) {
+            throw RetryableFailure.brokenBody(describe(e), e);
+        } catch (JsonException e) {
+            throw RetryableFailure.brokenBody(e.getMessage(), e);
         }
+    }
+
+    private static TenantResponse textResponse(int status, InputStream body) throws IOException {
+        return new TenantResponse(status, text(body));
+    }
+
+    private static String text(InputStream body) throws IOException {
+        return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** For a status other than 2xx: throws the failure worth retrying, or returns the one that is final. */
+    private static NetskopeApiException failure(HttpResponse<?> response, String endpoint, String body)
+            throws RetryableFailure {
+        int status = response.statusCode();
         String detail = tenantMessage(body);
         switch (status) {
-            case 401 -> throw new NetskopeApiException(Problem.TOKEN_INVALID, status,
-                    "The v2 API token is invalid or expired (HTTP 401 from " + endpoint + ")", null);
-            case 403 -> throw new NetskopeApiException(Problem.MISSING_SCOPE, status,
-                    "The v2 API token lacks the scope " + endpoint + " (HTTP 403)", null);
+            case 401 -> {
+                return new NetskopeApiException(Problem.TOKEN_INVALID, status,
+                        "The v2 API token is invalid or expired (HTTP 401 from " + endpoint + ")", null);
+            }
+            case 403 -> {
+                return new NetskopeApiException(Problem.MISSING_SCOPE, status,
+                        "The v2 API token lacks the scope " + endpoint + " (HTTP 403)", null);
+            }
             case 429 -> throw new RetryableFailure(endpoint + ": rate limited (HTTP 429)", status,
-                    retryAfter(response), false, null);
+                    RatePacer.retryAfter(response), false, null);
             case 409 -> throw new RetryableFailure(endpoint + ": in use by another request (HTTP 409)", status,
                     Duration.ZERO, false, null);
             default -> {
                 if (status >= 500) {
                     throw new RetryableFailure(endpoint + ": HTTP " + status + detail, status, Duration.ZERO, true, null);
                 }
-                throw new NetskopeApiException(Problem.REJECTED, status, endpoint + " refused the request: HTTP "
+                return new NetskopeApiException(Problem.REJECTED, status, endpoint + " refused the request: HTTP "
                         + status + detail, null);
             }
         }
     }
 
     private void awaitTurn() {
-        long notBefore = storage.get(NOT_BEFORE_KEY).map(Long::parseLong).orElse(0L);
-        long wait = notBefore - clock.millis();
-        if (wait > 0) {
-            sleep(Duration.ofMillis(wait));
+        Duration wait = pacer.waitBeforeNext();
+        if (!wait.isZero()) {
+            sleep(wait);
         }
     }
 
-    /** Spaces requests by the tenant's limit and, once none remain, waits for the window to reset. */
-    private void pace(HttpResponse<?> response, long sentAt) {
-        Optional<Long> limit = header(response, "ratelimit-limit");
-        long notBefore = limit.filter(l -> l > 0).map(l -> sentAt + (1000 + l - 1) / l + SPACING_MARGIN_MILLIS)
-                .orElse(0L);
-        if (header(response, "ratelimit-remaining").filter(r -> r <= 0).isPresent()) {
-            long reset = header(response, "ratelimit-reset").orElse(1L);
-            notBefore = Math.max(notBefore, clock.millis() + reset * 1000);
-        }
-        if (response.statusCode() == 429) {
-            notBefore = Math.max(notBefore, clock.millis() + retryAfter(response).toMillis());
-        }
-        if (notBefore > clock.millis()) {
-            storage.put(NOT_BEFORE_KEY, Long.toString(notBefore));
-        }
-    }
-
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return header(response, "Retry-After").map(Duration::ofSeconds).orElse(Duration.ofSeconds(60));
-    }
-
-    private static Optional<Long> header(HttpResponse<?> response, String name) {
-        return response.headers().firstValue(name).flatMap(value -> {
-            try {
-                return Optional.of(Long.parseLong(value.trim()));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
-    }
-
-    private static String decode(HttpResponse<byte[]> response) throws RetryableFailure {
-        byte[] body = response.body();
+    private static InputStream decoded(HttpResponse<InputStream> response) throws IOException {
+        InputStream body = response.body();
         if (response.headers().firstValue("Content-Encoding").filter(e -> e.equalsIgnoreCase("gzip")).isEmpty()) {
-            return new String(body, StandardCharsets.UTF_8);
+            return body;
         }
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 65536)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            return new GZIPInputStream(body, 65536);
         } catch (IOException e) {
-            throw RetryableFailure.brokenBody("gzip stream: " + describe(e), e);
+            body.close();
+            throw e;
         }
     }
 

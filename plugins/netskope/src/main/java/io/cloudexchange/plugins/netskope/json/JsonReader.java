@@ -1,59 +1,96 @@
 package io.cloudexchange.plugins.netskope.json;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * A strict JSON parser to plain Java values: objects become {@link LinkedHashMap}s, arrays
- * {@link ArrayList}s, strings {@link String}s, {@code true}/{@code false} {@link Boolean}s, null
- * null. Integers a double holds exactly (|n| ≤ 2^53) become {@link Long}s; larger integers stay
+ * A strict JSON parser of UTF-8 bytes to plain Java values: objects become {@link LinkedHashMap}s,
+ * arrays {@link ArrayList}s, strings {@link String}s, {@code true}/{@code false} {@link Boolean}s,
+ * null null. Integers a double holds exactly (|n| ≤ 2^53) become {@link Long}s; larger integers stay
  * exact as their decimal {@link String} (64-bit ids); other numbers become {@link Double}s.
+ * <p>
+ * It reads a stream as it arrives (a gzip body is parsed while it downloads, without a copy of the
+ * whole text), reuses one {@link String} per field name, and sizes each object's map like the
+ * previous one, since export records of a page share their fields.
  */
 public final class JsonReader {
 
+    /** 2^53, 16 digits: longer integers never fit a double exactly. */
     private static final long MAX_EXACT = 1L << 53;
     private static final int MAX_DEPTH = 256;
+    private static final int NAME_CACHE_SIZE = 512;
+    private static final int MAX_CACHED_NAME = 64;
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
 
-    private final String text;
+    private final InputStream in;
+    private byte[] buffer;
     private int pos;
+    private int limit;
+    private long consumedBefore;
     private int depth;
+    private byte[] scratch = new byte[128];
+    private final String[] names = new String[NAME_CACHE_SIZE];
+    private final byte[][] nameBytes = new byte[NAME_CACHE_SIZE][];
+    private int lastObjectSize;
 
-    private JsonReader(String text) {
-        this.text = text;
+    private JsonReader(InputStream in, byte[] buffer, int limit) {
+        this.in = in;
+        this.buffer = buffer;
+        this.limit = limit;
     }
 
     /** Parses one JSON value that fills the whole text. */
     public static Object parse(String text) {
-        JsonReader reader = new JsonReader(text);
-        reader.skipWhitespace();
-        Object value = reader.value();
-        reader.skipWhitespace();
-        if (reader.pos != text.length()) {
-            throw reader.error("unexpected text after the value");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new JsonReader(null, bytes, bytes.length).document();
+    }
+
+    /** Parses one JSON value that fills the whole stream of UTF-8 bytes, reading it to its end. */
+    public static Object parse(InputStream in) throws IOException {
+        try {
+            return new JsonReader(in, new byte[65536], 0).document();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return value;
     }
 
     /** Parses a JSON object. */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(String text) {
-        if (parse(text) instanceof Map<?, ?> map) {
+        return asObject(parse(text));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(Object value) {
+        if (value instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
         throw new JsonException("expected a JSON object");
     }
 
-    private Object value() {
-        if (pos >= text.length()) {
-            throw error("unexpected end of input");
+    private Object document() {
+        skipWhitespace();
+        Object value = value();
+        skipWhitespace();
+        if (available()) {
+            throw error("unexpected text after the value");
         }
-        char c = text.charAt(pos);
+        return value;
+    }
+
+    private Object value() {
+        byte c = peek();
         return switch (c) {
             case '{' -> object();
             case '[' -> array();
-            case '"' -> string();
+            case '"' -> string(false);
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
             case 'n' -> literal("null", null);
@@ -61,7 +98,7 @@ public final class JsonReader {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     yield number();
                 }
-                throw error("unexpected character '" + c + "'");
+                throw error("unexpected character '" + (char) (c & 0xff) + "'");
             }
         };
     }
@@ -69,33 +106,37 @@ public final class JsonReader {
     private Map<String, Object> object() {
         enter();
         pos++;
-        Map<String, Object> map = new LinkedHashMap<>();
+        Map<String, Object> map = new LinkedHashMap<>(Math.max(16, (int) (lastObjectSize / 0.75f) + 1));
         skipWhitespace();
         if (peek() == '}') {
             pos++;
-            depth--;
-            return map;
+            return leave(map);
         }
         while (true) {
             skipWhitespace();
             if (peek() != '"') {
                 throw error("expected a field name");
             }
-            String name = string();
+            String name = string(true);
             skipWhitespace();
             expect(':');
             skipWhitespace();
             map.put(name, value());
             skipWhitespace();
-            char c = next();
+            byte c = next();
             if (c == '}') {
-                depth--;
-                return map;
+                return leave(map);
             }
             if (c != ',') {
                 throw error("expected ',' or '}'");
             }
         }
+    }
+
+    private Map<String, Object> leave(Map<String, Object> map) {
+        depth--;
+        lastObjectSize = map.size();
+        return map;
     }
 
     private List<Object> array() {
@@ -112,7 +153,7 @@ public final class JsonReader {
             skipWhitespace();
             list.add(value());
             skipWhitespace();
-            char c = next();
+            byte c = next();
             if (c == ']') {
                 depth--;
                 return list;
@@ -123,61 +164,76 @@ public final class JsonReader {
         }
     }
 
-    private String string() {
+    /** A string; UTF-8 sequences never contain a quote, backslash or control byte, so bytes are scanned. */
+    private String string(boolean fieldName) {
         pos++;
-        int start = pos;
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c == '"') {
-                return text.substring(start, pos++);
+        for (int i = pos; i < limit; i++) {
+            byte b = buffer[i];
+            if (b == '"') {
+                String value = fieldName ? name(buffer, pos, i - pos) : text(buffer, pos, i - pos);
+                pos = i + 1;
+                return value;
             }
-            if (c == '\\') {
-                return escapedString(start);
+            if (b == '\\' || (b >= 0 && b < 0x20)) {
+                break;
             }
-            if (c < 0x20) {
-                throw error("control character in a string");
-            }
-            pos++;
         }
-        throw error("unterminated string");
+        return slowString(fieldName);
     }
 
-    private String escapedString(int start) {
-        StringBuilder out = new StringBuilder(pos - start + 16).append(text, start, pos);
-        while (pos < text.length()) {
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return out.toString();
+    /** A string with escapes or across buffer refills: collected in {@link #scratch}. */
+    private String slowString(boolean fieldName) {
+        StringBuilder unescaped = null;
+        int length = 0;
+        while (true) {
+            if (!available()) {
+                throw error("unterminated string");
             }
-            if (c < 0x20) {
+            byte b = buffer[pos++];
+            if (b == '"') {
+                if (unescaped == null) {
+                    return fieldName ? name(scratch, 0, length) : text(scratch, 0, length);
+                }
+                return unescaped.append(text(scratch, 0, length)).toString();
+            }
+            if (b >= 0 && b < 0x20) {
+                pos--;
                 throw error("control character in a string");
             }
-            if (c != '\\') {
-                out.append(c);
+            if (b == '\\') {
+                unescaped = (unescaped == null ? new StringBuilder() : unescaped).append(text(scratch, 0, length));
+                length = 0;
+                unescaped.append(escape());
                 continue;
             }
-            char escape = next();
-            switch (escape) {
-                case '"', '\\', '/' -> out.append(escape);
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'u' -> out.append(unicodeEscape());
-                default -> throw error("invalid escape '\\" + escape + "'");
+            if (length == scratch.length) {
+                scratch = Arrays.copyOf(scratch, length * 2);
             }
+            scratch[length++] = b;
         }
-        throw error("unterminated string");
+    }
+
+    private char escape() {
+        byte escape = next();
+        return switch (escape) {
+            case '"', '\\', '/' -> (char) escape;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'u' -> unicodeEscape();
+            default -> throw error("invalid escape '\\" + (char) (escape & 0xff) + "'");
+        };
     }
 
     private char unicodeEscape() {
-        if (pos + 4 > text.length()) {
-            throw error("truncated \\u escape");
-        }
         int code = 0;
         for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(text.charAt(pos++), 16);
+            if (!available()) {
+                throw error("truncated \\u escape");
+            }
+            int digit = Character.digit(buffer[pos++], 16);
             if (digit < 0) {
                 throw error("invalid \\u escape");
             }
@@ -186,64 +242,85 @@ public final class JsonReader {
         return (char) code;
     }
 
+    private static String text(byte[] bytes, int offset, int length) {
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
+    }
+
+    /** Field names repeat in every record: one String each, with its hash already computed. */
+    private String name(byte[] bytes, int offset, int length) {
+        if (length > MAX_CACHED_NAME) {
+            return text(bytes, offset, length);
+        }
+        int hash = length;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (NAME_CACHE_SIZE - 1);
+        byte[] cached = nameBytes[slot];
+        if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, offset, offset + length)) {
+            return names[slot];
+        }
+        String name = text(bytes, offset, length);
+        nameBytes[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
+        names[slot] = name;
+        return name;
+    }
+
     private Object number() {
-        int start = pos;
-        if (peek() == '-') {
+        int length = 0;
+        boolean integer = true;
+        int digits = 0;
+        int intDigits = -1;
+        boolean leadingZero = false;
+        while (available()) {
+            byte b = buffer[pos];
+            if (b >= '0' && b <= '9') {
+                if (integer && digits == 0 && b == '0') {
+                    leadingZero = true;
+                }
+                digits++;
+            } else if (b == '.' || b == 'e' || b == 'E') {
+                if (intDigits < 0) {
+                    intDigits = digits;
+                }
+                integer = false;
+            } else if (b != '-' && b != '+') {
+                break;
+            }
+            if (length == scratch.length) {
+                scratch = Arrays.copyOf(scratch, length * 2);
+            }
+            scratch[length++] = b;
             pos++;
         }
-        int intStart = pos;
-        digits();
-        if (pos == intStart || (text.charAt(intStart) == '0' && pos - intStart > 1)) {
+        if (intDigits < 0) {
+            intDigits = digits;
+        }
+        String literal = new String(scratch, 0, length, StandardCharsets.ISO_8859_1);
+        boolean plainInteger = integer && digits > 0 && digits == length - (scratch[0] == '-' ? 1 : 0);
+        if (!plainInteger && !NUMBER.matcher(literal).matches() || leadingZero && intDigits > 1) {
             throw error("invalid number");
         }
-        boolean integer = true;
-        if (pos < text.length() && text.charAt(pos) == '.') {
-            integer = false;
-            pos++;
-            requireDigits();
-        }
-        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
-            integer = false;
-            pos++;
-            if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
-                pos++;
-            }
-            requireDigits();
-        }
-        String literal = text.substring(start, pos);
         if (!integer) {
             return Double.parseDouble(literal);
         }
-        if (pos - intStart <= 15) {
+        if (digits <= 15) {
             return Long.parseLong(literal);
         }
-        try {
-            long value = Long.parseLong(literal);
-            return Math.abs(value) <= MAX_EXACT ? (Object) value : literal;
-        } catch (NumberFormatException tooBig) {
+        if (digits > 16) {
             return literal;
         }
-    }
-
-    private void requireDigits() {
-        int start = pos;
-        digits();
-        if (pos == start) {
-            throw error("invalid number");
-        }
-    }
-
-    private void digits() {
-        while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
-            pos++;
-        }
+        long value = Long.parseLong(literal);
+        return Math.abs(value) <= MAX_EXACT ? (Object) value : literal;
     }
 
     private Object literal(String word, Object value) {
-        if (!text.startsWith(word, pos)) {
-            throw error("invalid literal");
+        for (int i = 0; i < word.length(); i++) {
+            if (!available() || buffer[pos] != word.charAt(i)) {
+                throw error("invalid literal");
+            }
+            pos++;
         }
-        pos += word.length();
         return value;
     }
 
@@ -259,22 +336,22 @@ public final class JsonReader {
         }
     }
 
-    private char peek() {
-        if (pos >= text.length()) {
+    private byte peek() {
+        if (!available()) {
             throw error("unexpected end of input");
         }
-        return text.charAt(pos);
+        return buffer[pos];
     }
 
-    private char next() {
-        char c = peek();
+    private byte next() {
+        byte c = peek();
         pos++;
         return c;
     }
 
     private void skipWhitespace() {
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
+        while (available()) {
+            byte c = buffer[pos];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
                 return;
             }
@@ -282,7 +359,27 @@ public final class JsonReader {
         }
     }
 
+    /** Whether a byte is left, reading more of the stream when the buffer is used up. */
+    private boolean available() {
+        if (pos < limit) {
+            return true;
+        }
+        if (in == null) {
+            return false;
+        }
+        try {
+            consumedBefore += limit;
+            pos = 0;
+            limit = 0;
+            int read = in.read(buffer, 0, buffer.length);
+            limit = Math.max(read, 0);
+            return read > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private JsonException error(String problem) {
-        return new JsonException(problem + " at offset " + pos);
+        return new JsonException(problem + " at offset " + (consumedBefore + pos));
     }
 }

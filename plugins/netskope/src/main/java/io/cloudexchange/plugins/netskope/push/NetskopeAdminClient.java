@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tenant calls other modules push with: URL lists, the file hash list, UCI scores, app tags and
- * incident updates. Size limits are checked before sending. Calls that are safe to repeat are
+ * The tenant calls other modules push with: URL lists, the file hash list, destination profiles, UCI
+ * scores, app tags, app instances and incident updates. Size limits are checked before sending. Calls that are safe to repeat are
  * retried after any retryable failure; the others ({@link #uciImpact}, incident updates, creations)
  * only after 429/409, which prove the tenant did nothing.
  */
@@ -24,9 +24,15 @@ public final class NetskopeAdminClient {
     public static final long URL_LIST_MAX_BYTES = 7L * 1024 * 1024;
     /** The v1 file hash list holds at most 8 MB of comma-separated hashes. */
     public static final long FILE_HASH_LIST_MAX_BYTES = 8L * 1024 * 1024;
+    /** Exact values per destination profile (300,000 over all profiles, which the tenant checks). */
+    public static final int DESTINATION_EXACT_MAX_PER_PROFILE = 100_000;
+    /** Regex values over all destination profiles. */
+    public static final int DESTINATION_REGEX_MAX = 1_000;
     static final int UCI_USERS_PER_REQUEST = 512;
     static final int INCIDENT_CHANGES_PER_REQUEST = 10;
     private static final String URL_LISTS = "/api/v2/policy/urllist";
+    private static final String APP_INSTANCES = "/api/v1/app_instances";
+    private static final String DESTINATIONS = "/api/v2/profiles/destinations";
 
     /** What a file hash list upload did. */
     public enum HashListUpdate { UPDATED, UNCHANGED }
@@ -73,6 +79,69 @@ public final class NetskopeAdminClient {
         http.withRetries("Deploying URL lists", attempt -> http.send("POST", URL_LISTS + "/deploy", "{}"));
     }
 
+    public List<DestinationProfile> destinationProfiles() {
+        Object body = http.withRetries("Listing destination profiles", attempt -> http.get(DESTINATIONS).json());
+        Object data = body instanceof Map<?, ?> map ? map.get("data") : null;
+        return data instanceof List<?> items ? items.stream().map(NetskopeAdminClient::destinationProfile).toList()
+                : List.of();
+    }
+
+    public DestinationProfile destinationProfile(long id) {
+        return destinationProfile(http.withRetries("Reading destination profile " + id,
+                attempt -> http.get(DESTINATIONS + "/" + id).json()));
+    }
+
+    public DestinationProfile createDestinationProfile(String name, String type, List<String> values) {
+        checkDestinationValues(name, type, values.size());
+        String json = JsonWriter.write(Map.of("name", name, "type", type, "values", values));
+        return destinationProfile(once("Creating destination profile " + name,
+                () -> http.send("POST", DESTINATIONS, json)));
+    }
+
+    /** Adds values (pending until {@link #deployDestinationProfiles()}); {@code total} is how many it will hold. */
+    public DestinationProfile addDestinationValues(long id, String type, List<String> values, int total) {
+        checkDestinationValues("#" + id, type, total);
+        String json = JsonWriter.write(Map.of("values", values));
+        return destinationProfile(http.withRetries("Adding to destination profile " + id,
+                attempt -> http.send("POST", DESTINATIONS + "/" + id + "/values", json).json()));
+    }
+
+    /** Replaces a profile's values (pending until {@link #deployDestinationProfiles()}), e.g. to retract some. */
+    public DestinationProfile replaceDestinationValues(long id, String type, List<String> values) {
+        checkDestinationValues("#" + id, type, values.size());
+        String json = JsonWriter.write(Map.of("values", values));
+        return destinationProfile(http.withRetries("Replacing destination profile " + id,
+                attempt -> http.send("PATCH", DESTINATIONS + "/" + id + "/values", json).json()));
+    }
+
+    /** Applies every pending destination profile change. */
+    public void deployDestinationProfiles() {
+        http.withRetries("Deploying destination profiles",
+                attempt -> http.send("POST", DESTINATIONS + "/deploy", "{}"));
+    }
+
+    /**
+     * The caps one profile can check: 100,000 exact or 1,000 regex values. The tenant also refuses
+     * more than 300,000 exact values over all profiles.
+     */
+    private static void checkDestinationValues(String name, String type, int count) {
+        int cap = "regex".equals(type) ? DESTINATION_REGEX_MAX : DESTINATION_EXACT_MAX_PER_PROFILE;
+        if (count > cap) {
+            throw new ListTooLargeException("Destination profile " + name + " would hold " + count + " " + type
+                    + " values; the tenant accepts at most " + cap);
+        }
+    }
+
+    private static DestinationProfile destinationProfile(Object json) {
+        if (!(json instanceof Map<?, ?> map) || !(map.get("id") instanceof Long id)) {
+            throw new NetskopeApiException(Problem.REJECTED, 200, "unexpected destination profile answer", null);
+        }
+        List<String> values = map.get("values") instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                : List.of();
+        return new DestinationProfile(id, String.valueOf(map.get("name")), String.valueOf(map.get("type")), values,
+                Long.valueOf(1).equals(map.get("pending")));
+    }
+
     /** Replaces the named file hash list (v1 API, needs the v1 token). */
     public HashListUpdate updateFileHashList(String name, List<String> hashes, String v1Token) {
         String list = String.join(",", hashes);
@@ -85,15 +154,65 @@ public final class NetskopeAdminClient {
         Object body = http.withRetries("Updating file hash list " + name,
                 attempt -> http.send("POST", "/api/v1/updateFileHashList", json).json());
         Map<?, ?> result = body instanceof Map<?, ?> map ? map : Map.of();
-        if ("success".equals(result.get("status"))) {
-            return HashListUpdate.UPDATED;
-        }
-        String errors = String.valueOf(result.get("errors"));
-        if (errors.contains("Duplicate request")) {
+        if (!"success".equals(result.get("status")) && String.valueOf(result.get("errors")).contains("Duplicate request")) {
             return HashListUpdate.UNCHANGED;
         }
-        throw new NetskopeApiException(Problem.REJECTED, 200, "File hash list " + name + " was refused: "
-                + (errors.contains("Invalid token") ? "the v1 token is invalid" : errors), null);
+        v1Data("File hash list " + name, body);
+        return HashListUpdate.UPDATED;
+    }
+
+    /** The tenant's app instances (v1 API, needs the v1 token). */
+    public List<AppInstance> appInstances(String v1Token) {
+        String json = JsonWriter.write(Map.of("token", v1Token));
+        Object body = http.withRetries("Listing app instances",
+                attempt -> http.send("POST", APP_INSTANCES + "?op=list", json).json());
+        return v1Data("Listing app instances", body).stream().map(NetskopeAdminClient::appInstance).toList();
+    }
+
+    /** Adds app instances; fails if one exists. Not repeated once the tenant may have acted. */
+    public void addAppInstances(List<AppInstance> instances, String v1Token) {
+        String json = appInstancesJson(instances, v1Token);
+        v1Data("Adding app instances", once("Adding app instances",
+                () -> http.send("POST", APP_INSTANCES + "?op=add", json)));
+    }
+
+    /** Replaces the names and tags of existing app instances. */
+    public void updateAppInstances(List<AppInstance> instances, String v1Token) {
+        String json = appInstancesJson(instances, v1Token);
+        v1Data("Updating app instances", http.withRetries("Updating app instances",
+                attempt -> http.send("POST", APP_INSTANCES + "?op=update", json).json()));
+    }
+
+    /** Deletes app instances; fails if one does not exist. Not repeated once the tenant may have acted. */
+    public void deleteAppInstances(List<AppInstance> instances, String v1Token) {
+        String json = appInstancesJson(instances, v1Token);
+        v1Data("Deleting app instances", once("Deleting app instances",
+                () -> http.send("POST", APP_INSTANCES + "?op=delete", json)));
+    }
+
+    private static String appInstancesJson(List<AppInstance> instances, String v1Token) {
+        List<Map<String, Object>> items = instances.stream().map(instance -> Map.<String, Object>of(
+                "app", instance.app(), "instance_id", instance.instanceId(),
+                "instance_name", instance.instanceName(), "tags", instance.tags())).toList();
+        return JsonWriter.write(Map.of("instances", items, "token", v1Token));
+    }
+
+    private static AppInstance appInstance(Object json) {
+        Map<?, ?> map = json instanceof Map<?, ?> m ? m : Map.of();
+        List<String> tags = map.get("tags") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return new AppInstance(String.valueOf(map.get("app")), String.valueOf(map.get("instance_id")),
+                String.valueOf(map.get("instance_name")), tags);
+    }
+
+    /** The {@code data} of a v1 answer; {@code status:error} becomes a {@link NetskopeApiException}. */
+    private static List<?> v1Data(String what, Object body) {
+        Map<?, ?> result = body instanceof Map<?, ?> map ? map : Map.of();
+        if (!"success".equals(result.get("status"))) {
+            String errors = String.valueOf(result.get("errors"));
+            throw new NetskopeApiException(Problem.REJECTED, 200, what + " was refused: "
+                    + (errors.contains("Invalid token") ? "the v1 token is invalid" : errors), null);
+        }
+        return result.get("data") instanceof List<?> data ? data : List.of();
     }
 
     /** Current UCI score per user, asked in batches of 512. */

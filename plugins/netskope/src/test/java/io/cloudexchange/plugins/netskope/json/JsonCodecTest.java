@@ -3,6 +3,12 @@ package io.cloudexchange.plugins.netskope.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +50,32 @@ class JsonCodecTest {
             "{\"a\":1}x", "\"\\u12\"", "{1:2}", "\"tab\there\"", "[1 2]"})
     void refusesBrokenJson(String text) {
         assertThatThrownBy(() -> JsonReader.parse(text)).isInstanceOf(JsonException.class).hasMessageContaining("offset");
+    }
+
+    @Test
+    void readsAStreamThatArrivesAByteAtATime() throws IOException {
+        String json = "{\"name\":\"zoë \\\"q\\\" \\u00e9 😀\",\"transaction_id\":12199130753650368095,"
+                + "\"n\":-2.5e3,\"list\":[true,null,{}]}";
+
+        Object value = JsonReader.parse(trickle(json));
+
+        assertThat(value).isEqualTo(map("name", "zoë \"q\" é 😀", "transaction_id", "12199130753650368095",
+                "n", -2500.0, "list", Arrays.asList(true, null, Map.of())));
+    }
+
+    @Test
+    void refusesAStreamThatEndsEarly() {
+        assertThatThrownBy(() -> JsonReader.parse(trickle("{\"result\":[{\"_id\":\"a\"},{\"_i")))
+                .isInstanceOf(JsonException.class).hasMessage("unterminated string at offset 27");
+    }
+
+    private static InputStream trickle(String json) {
+        return new FilterInputStream(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return super.read(buffer, offset, Math.min(length, 1));
+            }
+        };
     }
 
     @Test

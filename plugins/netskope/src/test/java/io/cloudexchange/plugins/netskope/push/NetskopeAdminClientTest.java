@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudexchange.netskope.simulator.NetskopeSimulator;
 import io.cloudexchange.netskope.simulator.SimulatorConfig;
+import io.cloudexchange.netskope.simulator.admin.AppInstances;
+import io.cloudexchange.netskope.simulator.admin.DestinationProfiles;
 import io.cloudexchange.plugin.testkit.InMemoryKeyValueStore;
 import io.cloudexchange.plugins.netskope.http.NetskopeApiException;
 import io.cloudexchange.plugins.netskope.http.RetryPolicy;
@@ -70,6 +72,58 @@ class NetskopeAdminClientTest {
                 .isEqualTo(NetskopeAdminClient.HashListUpdate.UNCHANGED);
         assertThat(tenant.tenant().fileHashLists().byName("ce-hashes")).contains(hashes);
         assertThatThrownBy(() -> client.updateFileHashList("ce-hashes", hashes, "wrong-v1"))
+                .isInstanceOf(NetskopeApiException.class).hasMessageContaining("v1 token is invalid");
+    }
+
+    @Test
+    void destinationProfilesAreCreatedChangedAndAppliedByDeploy() {
+        DestinationProfile created = client.createDestinationProfile("ce-destinations", "exact", List.of("bad.example.com"));
+        client.addDestinationValues(created.id(), "exact", List.of("worse.example.com"), 2);
+
+        assertThat(client.destinationProfile(created.id()))
+                .isEqualTo(new DestinationProfile(created.id(), "ce-destinations", "exact",
+                        List.of("bad.example.com", "worse.example.com"), true));
+        client.replaceDestinationValues(created.id(), "exact", List.of("worse.example.com"));
+        client.deployDestinationProfiles();
+        assertThat(client.destinationProfiles()).singleElement()
+                .satisfies(profile -> assertThat(profile.pending()).isFalse())
+                .satisfies(profile -> assertThat(profile.values()).containsExactly("worse.example.com"));
+        assertThat(tenant.tenant().destinationProfiles().byName("ce-destinations")).get()
+                .extracting(DestinationProfiles.Profile::applied).isEqualTo(List.of("worse.example.com"));
+    }
+
+    @Test
+    void destinationProfileCapsAreCheckedBeforeSendingAndByTheTenant() {
+        List<String> regexes = IntStream.range(0, 1_001).mapToObj(i -> "r" + i + "\\.example").toList();
+        assertThatThrownBy(() -> client.createDestinationProfile("too-many", "regex", regexes))
+                .isInstanceOf(ListTooLargeException.class).hasMessageContaining("at most 1000");
+        assertThat(tenant.requests().entries()).isEmpty();
+
+        client.createDestinationProfile("regex-a", "regex", regexes.subList(0, 600));
+        assertThatThrownBy(() -> client.createDestinationProfile("regex-b", "regex", regexes.subList(600, 1_001)))
+                .isInstanceOf(NetskopeApiException.class).hasMessageContaining("at most 1000 in all profiles");
+    }
+
+    @Test
+    void appInstancesAreAddedUpdatedListedAndDeleted() {
+        String v1 = SimulatorConfig.DEFAULT_V1_TOKEN;
+        AppInstance box = new AppInstance("Box", "acme-box", "Acme Box", List.of("Sanctioned"));
+        AppInstance drive = new AppInstance("Google Drive", "acme.example", "Acme Drive", List.of());
+
+        client.addAppInstances(List.of(box, drive), v1);
+        client.updateAppInstances(List.of(new AppInstance("Box", "acme-box", "Acme Box EU", List.of("Unsanctioned"))), v1);
+
+        assertThat(client.appInstances(v1)).containsExactly(
+                new AppInstance("Box", "acme-box", "Acme Box EU", List.of("Unsanctioned")), drive);
+        assertThatThrownBy(() -> client.addAppInstances(List.of(box), v1))
+                .isInstanceOf(NetskopeApiException.class).hasMessageContaining("already exists");
+        client.deleteAppInstances(List.of(drive), v1);
+        assertThat(tenant.tenant().appInstances().find("Google Drive", "acme.example")).isEmpty();
+        assertThat(tenant.tenant().appInstances().find("Box", "acme-box")).get()
+                .extracting(AppInstances.Instance::tags).isEqualTo(List.of("Unsanctioned"));
+        assertThatThrownBy(() -> client.updateAppInstances(List.of(drive), v1))
+                .isInstanceOf(NetskopeApiException.class).hasMessageContaining("not found");
+        assertThatThrownBy(() -> client.appInstances("wrong-v1"))
                 .isInstanceOf(NetskopeApiException.class).hasMessageContaining("v1 token is invalid");
     }
 

@@ -1,0 +1,100 @@
+package io.cloudexchange.plugins.netskope.http;
+
+import io.cloudexchange.plugin.api.KeyValueStore;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * When the next request to a tenant may go, from the rate-limit headers of the last answers. State
+ * lives in the configuration's storage, so it holds across pulls and streams of one configuration.
+ * <ul>
+ * <li>Requests are spaced by {@code 1 / ratelimit-limit} s plus a margin, so {@code limit + 1} of
+ * them never fit in one second, whether the tenant counts in fixed or sliding windows.</li>
+ * <li>{@code ratelimit-remaining} ≤ 0 means the window is used up. It ends within
+ * {@code ratelimit-reset} whole seconds, which for a one-second window is a coarse "up to 1 s". When
+ * this configuration's own last {@code limit} requests used it up, the window ends at most one second
+ * after the oldest of them was answered (the tenant counted it before answering), so the wait ends
+ * then: four requests fit in every second instead of four every 1.75 s. Should another consumer of
+ * the token have used part of the window, the tenant answers 429 and {@code Retry-After} is kept.</li>
+ * <li>429: wait {@code Retry-After} (60 s when absent).</li>
+ * </ul>
+ */
+final class RatePacer {
+
+    static final String NOT_BEFORE_KEY = "ratelimit.not_before";
+    static final String ANSWERED_KEY = "ratelimit.answered";
+    /** Keeps network jitter from squeezing two spaced requests into one rate window. */
+    private static final long SPACING_MARGIN_MILLIS = 2;
+
+    private final KeyValueStore storage;
+    private final Clock clock;
+
+    RatePacer(KeyValueStore storage, Clock clock) {
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    /** How long to wait before the next request. */
+    Duration waitBeforeNext() {
+        long notBefore = storage.get(NOT_BEFORE_KEY).map(Long::parseLong).orElse(0L);
+        return Duration.ofMillis(Math.max(0, notBefore - clock.millis()));
+    }
+
+    /** Takes in the headers of an answer to a request sent at {@code sentAt}. */
+    void answered(HttpResponse<?> response, long sentAt) {
+        long answeredAt = clock.millis();
+        long limit = header(response, "ratelimit-limit").filter(l -> l > 0).orElse(0L);
+        List<Long> answered = rememberAnswer(answeredAt, limit);
+        long notBefore = limit > 0 ? sentAt + (1000 + limit - 1) / limit + SPACING_MARGIN_MILLIS : 0;
+        if (header(response, "ratelimit-remaining").filter(r -> r <= 0).isPresent()) {
+            long reset = header(response, "ratelimit-reset").orElse(1L);
+            long windowEnd = answeredAt + reset * 1000;
+            if (reset <= 1 && limit > 0 && answered.size() >= limit) {
+                windowEnd = Math.min(windowEnd, answered.get((int) (answered.size() - limit)) + 1000
+                        + SPACING_MARGIN_MILLIS);
+            }
+            notBefore = Math.max(notBefore, windowEnd);
+        }
+        if (response.statusCode() == 429) {
+            notBefore = Math.max(notBefore, answeredAt + retryAfter(response).toMillis());
+        }
+        if (notBefore > answeredAt) {
+            storage.put(NOT_BEFORE_KEY, Long.toString(notBefore));
+        }
+    }
+
+    static Duration retryAfter(HttpResponse<?> response) {
+        return header(response, "Retry-After").map(Duration::ofSeconds).orElse(Duration.ofSeconds(60));
+    }
+
+    /** The answer times of the last {@code limit} requests, oldest first, this one included. */
+    private List<Long> rememberAnswer(long answeredAt, long limit) {
+        if (limit <= 0) {
+            storage.remove(ANSWERED_KEY);
+            return List.of();
+        }
+        List<Long> answered = new ArrayList<>();
+        storage.get(ANSWERED_KEY).filter(text -> text.matches("\\d+(,\\d+)*"))
+                .ifPresent(text -> Arrays.stream(text.split(",")).map(Long::parseLong).forEach(answered::add));
+        answered.add(answeredAt);
+        List<Long> kept = answered.subList((int) Math.max(0, answered.size() - limit), answered.size());
+        storage.put(ANSWERED_KEY, kept.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        return kept;
+    }
+
+    private static Optional<Long> header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).flatMap(value -> {
+            try {
+                return Optional.of(Long.parseLong(value.trim()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+}
