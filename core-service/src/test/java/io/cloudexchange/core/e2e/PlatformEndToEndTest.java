@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.cloudexchange.core.cli.AdminCli;
 import io.cloudexchange.core.testsupport.TestBrokers;
+import io.cloudexchange.netskope.simulator.NetskopeSimulator;
+import io.cloudexchange.netskope.simulator.SimulatorConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -167,6 +169,26 @@ class PlatformEndToEndTest {
         JsonNode page = json(send("GET", "/api/cte/indicators?size=5", null, apiToken));
         assertThat(page.path("items")).hasSize(5);
         assertThat(page.path("items").get(0).path("sources").get(0).toString()).contains(id);
+    }
+
+    @Test
+    @Order(6)
+    void aNetskopeLogSourceIsValidatedAgainstTheTenantBeforeItIsSaved() {
+        try (NetskopeSimulator tenant = NetskopeSimulator.start(SimulatorConfig.defaults().withRequestsPerSecond(0))) {
+            Map<String, Object> configuration = Map.of("name", "netskope", "pluginId", "netskope-logs", "module", "CLS",
+                    "pollIntervalSeconds", 600, "enabled", false, "parameters", Map.of(
+                            "tenant_url", tenant.baseUrl().toString(), "v2_token", "not-the-token"));
+            HttpResponse<String> refused = send("POST", "/api/configurations", configuration, apiToken);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json(refused).path("errors").path("parameters.v2_token").asString()).contains("401");
+
+            HttpResponse<String> saved = send("POST", "/api/configurations", Map.of("name", "netskope",
+                    "pluginId", "netskope-logs", "module", "CLS", "pollIntervalSeconds", 600, "enabled", false,
+                    "parameters", Map.of("tenant_url", tenant.baseUrl().toString(),
+                            "v2_token", SimulatorConfig.DEFAULT_V2_TOKEN)), apiToken);
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+            assertThat(saved.body()).doesNotContain(SimulatorConfig.DEFAULT_V2_TOKEN);
+        }
     }
 
     private HttpResponse<String> login(String password) {

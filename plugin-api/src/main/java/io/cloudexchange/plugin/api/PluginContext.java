@@ -7,7 +7,10 @@ import java.time.Clock;
 /** Everything a plugin call may use. Handed to every call; never cached by plugins. */
 public interface PluginContext {
 
-    /** Id of the configuration this call runs for (stable across renames). */
+    /**
+     * Id of the configuration this call runs for (stable across renames), or null while a new
+     * configuration is validated before it is saved.
+     */
     String configurationId();
 
     /** Display name of the configuration. */

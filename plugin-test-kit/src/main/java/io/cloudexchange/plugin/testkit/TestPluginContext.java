@@ -149,8 +149,9 @@ public final class TestPluginContext implements PluginContext {
         private Builder() {
         }
 
+        /** The configuration id; null stands for a new configuration validated before it is saved. */
         public Builder configurationId(String id) {
-            this.configurationId = Objects.requireNonNull(id);
+            this.configurationId = id;
             return this;
         }
 

@@ -16,7 +16,8 @@ final class IndexNames {
         return base(configurationId) + "_" + type.familySegment() + "_" + type.name();
     }
 
+    /** A configuration not saved yet (null id) is only ever validated: its probes read nothing. */
     static String base(String configurationId) {
-        return "ce_" + configurationId.replaceAll("[^A-Za-z0-9]", "");
+        return configurationId == null ? "ce_unsaved" : "ce_" + configurationId.replaceAll("[^A-Za-z0-9]", "");
     }
 }

@@ -29,6 +29,11 @@ class TenantValidationTest {
     }
 
     @Test
+    void aConfigurationNotSavedYetValidatesToo() {
+        assertThat(validate(context().configurationId(null).build()).isValid()).isTrue();
+    }
+
+    @Test
     void aTenantUrlThatIsNotOneIsReportedOnItsField() {
         ValidationResult result = validate(context().config(NetskopeSettings.TENANT_URL, "https://acme.example.com").build());
 
