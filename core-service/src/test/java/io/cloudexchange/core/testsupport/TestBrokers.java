@@ -18,8 +18,17 @@ public final class TestBrokers {
     private TestBrokers() {
     }
 
-    /** @return a RabbitMQ URI, or an empty string for the embedded broker */
+    /**
+     * @return a RabbitMQ URI, or an empty string for the embedded broker. {@code CE_TEST_RABBITMQ_URI} in the
+     *     environment overrides the default, e.g. {@code amqp://guest:guest@127.0.0.1:5672/mine} so that test
+     *     runs of several checkouts on one machine use separate virtual hosts.
+     */
     public static String localRabbitMqOrEmbedded() {
+        String override = System.getenv("CE_TEST_RABBITMQ_URI");
+        if (override != null && !override.isBlank()) {
+            System.out.println("[messaging test] using RabbitMQ at " + override.replaceAll("//[^@]*@", "//"));
+            return override;
+        }
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", 5672), 500);
             System.out.println("[messaging test] using RabbitMQ at 127.0.0.1:5672");
@@ -46,7 +55,6 @@ public final class TestBrokers {
         try {
             ConnectionFactory factory = new ConnectionFactory();
             factory.setUri(uri);
-            factory.setVirtualHost("/");
             try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
                 for (PlatformModule module : PlatformModule.values()) {
                     for (String queue : BatchTopology.queues(module)) {

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudexchange.plugin.api.Capability;
 import io.cloudexchange.plugin.api.PlatformModule;
-import io.cloudexchange.plugin.api.PushResult;
+import io.cloudexchange.plugin.api.cls.DeliveryResult;
 import io.cloudexchange.plugin.api.cls.LogDestinationPlugin;
 import io.cloudexchange.plugin.api.cls.LogFormat;
 import io.cloudexchange.plugin.api.cls.LogStream;
 import io.cloudexchange.plugin.api.cls.MappedLog;
 import io.cloudexchange.plugin.api.log.LogType;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Contract of a Log Shipper destination: formats, one payload per record, empty batches are no-ops. */
+/** Contract of a Log Shipper destination: formats, batch size, empty batches are no-ops. */
 public abstract class LogDestinationContractTest<P extends LogDestinationPlugin> extends PluginContractTest<P> {
 
     /** A mapped record in {@code format} as the platform would hand it over; override for stricter plugins. */
@@ -42,22 +41,10 @@ public abstract class LogDestinationContractTest<P extends LogDestinationPlugin>
     }
 
     @Test
-    void transformKeepsOnePayloadPerRecord() {
-        P plugin = createPlugin();
-        for (LogFormat format : plugin.supportedFormats()) {
-            List<MappedLog> logs = List.of(sampleLog("1", format), sampleLog("2", format));
-
-            List<String> payloads = plugin.transform(validContext(), logs);
-
-            assertThat(payloads).as("payloads in %s", format).hasSize(logs.size()).doesNotContainNull();
-        }
-    }
-
-    @Test
-    void pushingNoPayloadsSucceeds() {
-        PushResult result = createPlugin().push(validContext(), List.of());
+    void deliveringNoLogsSucceeds() {
+        DeliveryResult result = createPlugin().deliver(validContext(), java.util.List.of());
 
         assertThat(result).isNotNull();
-        assertThat(result.success()).as("push of an empty batch: %s", result.message()).isTrue();
+        assertThat(result.fullyDelivered()).as("delivery of an empty batch: %s", result.message()).isTrue();
     }
 }

@@ -4,7 +4,7 @@ import io.cloudexchange.plugin.api.Capability;
 import io.cloudexchange.plugin.api.PlatformModule;
 import io.cloudexchange.plugin.api.PluginContext;
 import io.cloudexchange.plugin.api.PluginDescriptor;
-import io.cloudexchange.plugin.api.PushResult;
+import io.cloudexchange.plugin.api.cls.DeliveryResult;
 import io.cloudexchange.plugin.api.cls.LogDestinationPlugin;
 import io.cloudexchange.plugin.api.cls.LogFormat;
 import io.cloudexchange.plugin.api.cls.MappedLog;
@@ -37,13 +37,8 @@ class FakeLogDestinationTest extends LogDestinationContractTest<FakeLogDestinati
         }
 
         @Override
-        public List<String> transform(PluginContext context, List<MappedLog> logs) {
-            return logs.stream().map(log -> "<14>1 " + context.clock().instant() + " ce - - - " + log.payload()).toList();
-        }
-
-        @Override
-        public PushResult push(PluginContext context, List<String> payloads) {
-            return PushResult.ok("sent " + payloads.size());
+        public DeliveryResult deliver(PluginContext context, List<MappedLog> logs) {
+            return DeliveryResult.delivered("sent " + logs.size());
         }
     }
 }
