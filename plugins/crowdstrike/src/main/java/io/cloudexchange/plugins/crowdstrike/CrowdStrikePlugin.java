@@ -102,6 +102,9 @@ public final class CrowdStrikePlugin implements ThreatIntelPlugin {
             return ValidationResult.fieldError(e.kind() == FalconException.Kind.CREDENTIALS
                     ? FalconSettings.CLIENT_SECRET : FalconSettings.BASE_URL, e.getMessage());
         }
+        if (!settings.pull()) {
+            return ValidationResult.ok();
+        }
         try {
             client.get(COMBINED + "?limit=1");
         } catch (FalconException e) {
