@@ -113,7 +113,7 @@ class IteratorPullTest {
         core.pullAndPublish();
         tenant.faults().truncatedBodies(2);
         core.pullAndPublish();
-        tenant.faults().slowResponses(1, Duration.ofSeconds(2));
+        tenant.faults().slowResponses(1, Duration.ofSeconds(5));
         core.pullAndPublish();
         tenant.faults().tooManyRequests(4, 1);
         core.pullAndPublish();

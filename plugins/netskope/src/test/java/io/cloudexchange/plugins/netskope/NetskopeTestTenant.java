@@ -13,9 +13,9 @@ import java.util.List;
 /** Settings shared by the tests that run the plugin against a simulator. */
 final class NetskopeTestTenant {
 
-    /** Short waits so that fault tests finish fast; a 1 s request timeout against 2 s slow responses. */
+    /** Short waits so that fault tests finish fast; a 3 s request timeout (a loaded CI machine answers within it) against 5 s slow responses. */
     static final RetryPolicy FAST_RETRIES = new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(50), 8,
-            Duration.ofSeconds(10), Duration.ofSeconds(1));
+            Duration.ofSeconds(10), Duration.ofSeconds(3));
     /** Waits at most 50 ms, whatever was asked (Retry-After is in whole seconds). */
     static final Sleeper SHORT_SLEEPS = duration -> Thread.sleep(Math.min(duration.toMillis(), 50));
 
