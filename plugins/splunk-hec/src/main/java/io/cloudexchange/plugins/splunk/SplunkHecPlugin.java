@@ -131,7 +131,8 @@ public final class SplunkHecPlugin implements LogDestinationPlugin {
         appendField(json, "sourcetype", settings.sourcetype());
         appendField(json, "index", settings.index());
         json.append("\"event\":");
-        json.append(log.format() == LogFormat.JSON ? log.payload().strip() : Json.quote(log.payload()));
+        json.append(log.format() == LogFormat.JSON ? log.payload().strip().replace('\n', ' ').replace('\r', ' ')
+                : Json.quote(log.payload()));
         return json.append('}').toString();
     }
 

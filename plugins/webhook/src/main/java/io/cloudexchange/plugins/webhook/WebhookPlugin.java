@@ -140,9 +140,13 @@ public final class WebhookPlugin implements LogDestinationPlugin {
                 context.clock());
     }
 
-    /** A JSON record as it is; CEF and LEEF lines as JSON strings. */
+    /**
+     * A JSON record as it is, on one line (a raw line break can only be insignificant white space in
+     * valid JSON); CEF and LEEF lines as JSON strings.
+     */
     static String record(MappedLog log) {
-        return log.format() == LogFormat.JSON ? log.payload().strip() : Json.quote(log.payload());
+        return log.format() == LogFormat.JSON ? log.payload().strip().replace('\n', ' ').replace('\r', ' ')
+                : Json.quote(log.payload());
     }
 
     static byte[] body(WebhookSettings.BodyFormat format, List<Chunks.Encoded> chunk) {
