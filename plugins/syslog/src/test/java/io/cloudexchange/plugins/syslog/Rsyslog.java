@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 final class Rsyslog implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/sbin/rsyslogd");
-    private static final Path GTLS_DRIVER = Path.of("/usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so");
 
     /** One received message as rsyslog parsed it. */
     record Received(int facility, int severity, String hostname, String appName, String procId, String msgId,
@@ -53,8 +52,17 @@ final class Rsyslog implements AutoCloseable {
 
     static void assumeTlsInstalled() {
         assumeInstalled();
-        assumeTrue(Files.exists(GTLS_DRIVER) || Files.exists(Path.of("/usr/lib/rsyslog/lmnsd_gtls.so")),
-                "rsyslog's GnuTLS driver is not installed (apt-get install -y rsyslog-gnutls)");
+        assumeTrue(gtlsDriverInstalled(), "rsyslog's GnuTLS driver is not installed (apt-get install -y rsyslog-gnutls)");
+    }
+
+    /** lmnsd_gtls.so in rsyslog's module directory, which Debian puts under the multiarch lib directory. */
+    private static boolean gtlsDriverInstalled() {
+        try (var libs = Files.list(Path.of("/usr/lib"))) {
+            return Files.exists(Path.of("/usr/lib/rsyslog/lmnsd_gtls.so"))
+                    || libs.anyMatch(dir -> Files.exists(dir.resolve("rsyslog/lmnsd_gtls.so")));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static Rsyslog udp(Path dir) throws Exception {

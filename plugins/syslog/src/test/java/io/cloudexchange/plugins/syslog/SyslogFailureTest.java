@@ -38,6 +38,27 @@ class SyslogFailureTest {
     }
 
     @Test
+    void aReceiverThatResetsTheConnectionGetsTheBatchAgain() throws Exception {
+        try (ServerSocket receiver = new ServerSocket(0)) {
+            Thread resetter = new Thread(() -> {
+                try (java.net.Socket socket = receiver.accept()) {
+                    socket.getInputStream().read(new byte[16]);
+                    socket.setSoLinger(true, 0);
+                } catch (java.io.IOException ignored) {
+                    // the test asserts on the plugin's side
+                }
+            });
+            resetter.start();
+
+            DeliveryResult result = plugin.deliver(context(Map.of("host", "127.0.0.1", "port", receiver.getLocalPort(),
+                    "transport", "TCP")), SyslogReceiverTest.events(50));
+
+            resetter.join(10_000);
+            assertThat(result.status()).as(result.message()).isEqualTo(DeliveryResult.Status.RETRY);
+        }
+    }
+
+    @Test
     void anUnknownHostIsRetriedAndReportedOnTheHost() {
         Map<String, Object> config = Map.of("host", "no-such-host.invalid", "transport", "UDP");
 
