@@ -57,6 +57,7 @@ final class TokenCache {
             return cached.value();
         }
         Token fresh = request(context, settings, now);
+        TOKENS.values().removeIf(token -> !now.isBefore(token.expiresAt()));
         TOKENS.put(key, fresh);
         return fresh.value();
     }
