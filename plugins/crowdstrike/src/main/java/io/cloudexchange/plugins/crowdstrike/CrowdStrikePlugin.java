@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.crowdstrike;
 
+import io.cloudexchange.plugin.api.json.Json;
 import io.cloudexchange.plugin.api.Action;
 import io.cloudexchange.plugin.api.ActionDefinition;
 import io.cloudexchange.plugin.api.Capability;

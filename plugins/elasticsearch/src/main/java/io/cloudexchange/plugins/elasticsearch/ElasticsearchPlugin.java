@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.elasticsearch;
 
+import io.cloudexchange.plugin.api.json.Json;
 import io.cloudexchange.plugin.api.Capability;
 import io.cloudexchange.plugin.api.PlatformModule;
 import io.cloudexchange.plugin.api.PluginContext;
@@ -161,7 +162,7 @@ public final class ElasticsearchPlugin implements LogDestinationPlugin {
                     outcome.delivered(logs.size());
                     return;
                 }
-                items = Json.list(response.get("items"));
+                items = Json.array(response.get("items"));
             } catch (IllegalArgumentException e) {
                 outcome.failed(logs, "unreadable _bulk response: " + e.getMessage(), true, null);
                 return;

@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.misp;
 
+import io.cloudexchange.plugin.api.json.Json;
 import io.cloudexchange.plugin.api.RejectedItem;
 import io.cloudexchange.plugin.api.cte.Indicator;
 import io.cloudexchange.plugin.api.cte.IndicatorType;

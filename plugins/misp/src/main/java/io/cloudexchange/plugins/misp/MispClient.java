@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.misp;
 
+import io.cloudexchange.plugin.api.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.splunk;
 
+import io.cloudexchange.plugin.api.json.Json;
 import io.cloudexchange.plugin.api.cls.MappedLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.splunk;
 
+import io.cloudexchange.plugin.api.json.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -139,7 +140,7 @@ final class FakeHec implements AutoCloseable {
             return;
         }
         StringBuilder answer = new StringBuilder("{\"acks\":{");
-        List<?> ids = Json.list(Json.object(Json.parse(body)).get("acks"));
+        List<?> ids = Json.array(Json.object(Json.parse(body)).get("acks"));
         for (int i = 0; i < ids.size(); i++) {
             long id = ((Number) ids.get(i)).longValue();
             int polls = ackPolls.merge(id, 1, Integer::sum);

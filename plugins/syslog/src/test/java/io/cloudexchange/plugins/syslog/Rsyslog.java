@@ -168,6 +168,8 @@ final class Rsyslog implements AutoCloseable {
         }
         List<Received> messages = new ArrayList<>();
         String text = Files.readString(output, StandardCharsets.UTF_8);
+        // rsyslog may be writing a line right now: read complete lines only
+        text = text.substring(0, text.lastIndexOf('\n') + 1);
         for (String line : text.split("\n")) {
             if (line.isEmpty()) {
                 continue;

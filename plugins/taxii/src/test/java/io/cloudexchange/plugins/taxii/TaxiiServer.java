@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.taxii;
 
+import io.cloudexchange.plugin.api.json.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

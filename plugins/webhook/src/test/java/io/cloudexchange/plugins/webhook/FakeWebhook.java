@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.webhook;
 
+import io.cloudexchange.plugin.api.json.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
@@ -78,7 +79,7 @@ final class FakeWebhook implements AutoCloseable {
                     }
                 }
             } else {
-                records.addAll(Json.list(Json.parse(body)));
+                records.addAll(Json.array(Json.parse(body)));
             }
         } catch (IllegalArgumentException e) {
             reply(exchange, 400, null);

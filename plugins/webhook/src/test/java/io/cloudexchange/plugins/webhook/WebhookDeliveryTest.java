@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.webhook;
 
+import io.cloudexchange.plugin.api.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudexchange.plugin.api.cls.DeliveryResult;

@@ -1,4 +1,4 @@
-package io.cloudexchange.plugins.splunk;
+package io.cloudexchange.plugin.api.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON this plugin needs: quoting strings it writes, and parsing the destination's
- * (small) responses to maps, lists, strings, numbers (as {@link Double} or {@link Long}), booleans and null.
- * Plugins may use only the JDK and the plugin API, hence this copy instead of a library.
+ * A small JSON codec (RFC 8259) for plugins, which may use only the JDK and this API: objects become
+ * {@code LinkedHashMap}, arrays {@code ArrayList}, integers {@code Long}, other numbers {@code Double}.
+ * Meant for requests and answers of vendor APIs, not for bulk streams (parse holds the whole text).
  */
-final class Json {
+public final class Json {
 
     private final String text;
     private int pos;
@@ -20,7 +20,7 @@ final class Json {
     }
 
     /** Parses one JSON value; throws IllegalArgumentException with the position when the text is not JSON. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         json.skipSpace();
         Object value = json.value(0);
@@ -31,8 +31,51 @@ final class Json {
         return value;
     }
 
+    /** Writes maps, iterables, strings, numbers, booleans and null. */
+    public static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            out.append(quote(s));
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                out.append(quote(String.valueOf(entry.getKey())));
+                out.append(':');
+                write(entry.getValue(), out);
+            }
+            out.append('}');
+        } else if (value instanceof Iterable<?> items) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : items) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                write(item, out);
+            }
+            out.append(']');
+        } else {
+            out.append(quote(value.toString()));
+        }
+    }
+
     /** The text as a JSON string literal, quotes included. */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -54,21 +97,31 @@ final class Json {
         return out.append('"').toString();
     }
 
+    /** The value as an object, or an empty map when it is not one. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object value) {
+    public static Map<String, Object> object(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
-    static List<?> list(Object value) {
-        return value instanceof List<?> list ? list : List.of();
+    /** The value as an array, or an empty list when it is not one. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> array(Object value) {
+        return value instanceof List<?> list ? (List<Object>) list : List.of();
     }
 
-    static String string(Object value) {
+    /** The value when it is a string, else null. */
+    public static String text(Object value) {
+        return value instanceof String s ? s : null;
+    }
+
+    /** Any scalar as text (whole doubles without ".0"), or null. */
+    public static String string(Object value) {
         return value == null ? null : value instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue())
                 : String.valueOf(value);
     }
 
-    static long number(Object value, long fallback) {
+    /** The value as a long when it is a number, else {@code fallback}. */
+    public static long number(Object value, long fallback) {
         return value instanceof Number n ? n.longValue() : fallback;
     }
 
@@ -150,26 +203,37 @@ final class Json {
             if (c == '"') {
                 return out.toString();
             }
+            if (c < 0x20) {
+                throw error("control character in a string");
+            }
             if (c != '\\') {
                 out.append(c);
                 continue;
             }
             char e = next();
             switch (e) {
+                case '"', '\\', '/' -> out.append(e);
                 case 'n' -> out.append('\n');
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'b' -> out.append('\b');
                 case 'f' -> out.append('\f');
-                case 'u' -> {
-                    if (pos + 4 > text.length()) {
-                        throw error("bad \\u escape");
-                    }
-                    out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    pos += 4;
-                }
-                default -> out.append(e);
+                case 'u' -> out.append(unicodeEscape());
+                default -> throw error("unknown escape \\" + e);
             }
+        }
+    }
+
+    private char unicodeEscape() {
+        if (pos + 4 > text.length()) {
+            throw error("bad \\u escape");
+        }
+        try {
+            char c = (char) Integer.parseInt(text.substring(pos, pos + 4), 16);
+            pos += 4;
+            return c;
+        } catch (NumberFormatException e) {
+            throw error("bad \\u escape");
         }
     }
 

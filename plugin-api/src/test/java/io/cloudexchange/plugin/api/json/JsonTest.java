@@ -1,4 +1,4 @@
-package io.cloudexchange.plugins.taxii;
+package io.cloudexchange.plugin.api.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,10 +39,32 @@ class JsonTest {
     @Test
     void brokenDocumentsNameTheOffset() {
         assertThatThrownBy(() -> Json.parse("{\"a\": 1,}")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("offset 8");
+                .hasMessageContaining("position 8");
         assertThatThrownBy(() -> Json.parse("[1, 2")).hasMessageContaining("unexpected end");
         assertThatThrownBy(() -> Json.parse("\"a\nb\"")).hasMessageContaining("control character");
         assertThatThrownBy(() -> Json.parse("{} x")).hasMessageContaining("after the value");
         assertThatThrownBy(() -> Json.parse("\"\\u12\"")).hasMessageContaining("\\u escape");
+    }
+
+    @Test
+    void refusesDocumentsNestedDeeperThanSixtyFourLevels() {
+        String deep = "[".repeat(70) + "]".repeat(70);
+
+        assertThatThrownBy(() -> Json.parse(deep)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nested too deep");
+    }
+
+    @Test
+    void quotesLineAndParagraphSeparatorsSoJavaScriptReadersAcceptTheText() {
+        assertThat(Json.quote("a\u2028b\u2029")).isEqualTo("\"a\\u2028b\\u2029\"");
+    }
+
+    @Test
+    void typedAccessorsFallBackForValuesOfAnotherType() {
+        assertThat(Json.object("x")).isEmpty();
+        assertThat(Json.array(Map.of())).isEmpty();
+        assertThat(Json.text(5L)).isNull();
+        assertThat(Json.string(3.0)).isEqualTo("3");
+        assertThat(Json.number("7", -1)).isEqualTo(-1);
     }
 }
