@@ -60,6 +60,16 @@ class ScriptsTest {
     }
 
     @Test
+    void rotateSecretsKeyIsDocumentedAndRefusesAnInstallationNotSetUp() throws Exception {
+        assertThat(run(List.of("./setup", "--help"), Map.of()).output()).contains("--rotate-secrets-key");
+
+        Result result = run(List.of("./setup", "--rotate-secrets-key", "--data-dir", temp.resolve("empty").toString()), Map.of());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("is not set up yet");
+    }
+
+    @Test
     void unknownOptionFails() throws Exception {
         Result result = run(List.of("./setup", "--no-such-option"), Map.of());
         assertThat(result.exitCode()).isNotZero();

@@ -71,6 +71,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<Object> tooManyAttempts(TooManyAttemptsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts", e.getMessage()));
+    }
+
+    @ExceptionHandler
     ResponseEntity<Object> accessDenied(AccessDeniedException e) {
         return problem(Problems.of(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage()));
     }

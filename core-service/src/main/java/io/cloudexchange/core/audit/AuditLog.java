@@ -37,17 +37,22 @@ public class AuditLog {
     public void record(AuditAction action, String targetType, String targetId, AuditChanges changes) {
         Optional<Actor> actor = currentActor();
         write(actor.map(Actor::username).orElse(null), actor.filter(Actor::isClient).map(Actor::clientId).orElse(null),
-                action, targetType, targetId, null, changes.toList());
+                action, targetType, targetId, null, changes.toList(), true);
     }
 
     /** An action of someone not signed in yet: sign-ins and token requests. */
     public void recordSignIn(AuditAction action, String username, String clientId) {
         write(username, clientId, action, clientId == null ? "user" : "client", clientId == null ? username : clientId,
-                null, List.of());
+                null, List.of(), true);
+    }
+
+    /** An event about a source address or a token, not about an actor's change. */
+    public void recordEvent(AuditAction action, String actor, String clientId, String targetType, String targetId) {
+        write(actor, clientId, action, targetType, targetId, null, List.of(), false);
     }
 
     void recordRequest(Actor actor, AuditAction action, String methodAndPath, int status) {
-        write(actor.username(), actor.clientId(), action, "api", methodAndPath, status, List.of());
+        write(actor.username(), actor.clientId(), action, "api", methodAndPath, status, List.of(), true);
     }
 
     static Optional<Actor> currentActor() {
@@ -57,10 +62,10 @@ public class AuditLog {
     }
 
     private void write(String actor, String clientId, AuditAction action, String targetType, String targetId,
-                       Integer status, List<AuditChange> changes) {
+                       Integer status, List<AuditChange> changes, boolean coversRequest) {
         HttpServletRequest request = currentRequest();
         String source = request == null ? null : sourceAddress(request);
-        if (request != null) {
+        if (request != null && coversRequest) {
             request.setAttribute(RECORDED, Boolean.TRUE);
         }
         AuditEntry entry = new AuditEntry(null, clock.instant(), actor, clientId == null ? ActorType.USER : ActorType.CLIENT,
@@ -72,8 +77,14 @@ public class AuditLog {
         }
     }
 
+    /** The source address of the request being handled, or null outside a request. */
+    public static String currentSourceAddress() {
+        HttpServletRequest request = currentRequest();
+        return request == null ? null : sourceAddress(request);
+    }
+
     /** The last {@code X-Forwarded-For} hop is the address the gateway saw; earlier hops are the caller's own claims. */
-    static String sourceAddress(HttpServletRequest request) {
+    public static String sourceAddress(HttpServletRequest request) {
         String forwarded = request.getHeader("X-Forwarded-For");
         if (forwarded != null && !forwarded.isBlank()) {
             String[] hops = forwarded.split(",");

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Service;
 class ApiClients {
 
     static final String GRANT_TYPE = "client_credentials";
+    static final int MAX_CLIENT_ID = 100;
+    static final int MAX_CLIENT_SECRET = 200;
     private static final String BAD_CREDENTIALS = "Invalid client credentials";
 
     private final ApiClientRepository clients;
@@ -35,10 +37,12 @@ class ApiClients {
     private final TokenIssuer tokens;
     private final PlatformLog platformLog;
     private final AuditLog auditLog;
+    private final AddressThrottle throttle;
     private final Clock clock;
 
     ApiClients(ApiClientRepository clients, UserRepository users, CredentialCheck credentials, TokenIssuer tokens,
-               PlatformLog platformLog, AuditLog auditLog, Clock clock) {
+               PlatformLog platformLog, AuditLog auditLog, AddressThrottle throttle, Clock clock) {
+        this.throttle = throttle;
         this.clients = clients;
         this.users = users;
         this.credentials = credentials;
@@ -80,16 +84,24 @@ class ApiClients {
         }
         if (request.clientId() == null || request.clientId().isBlank()) {
             errors.put("client_id", "is required");
+        } else if (request.clientId().length() > MAX_CLIENT_ID) {
+            errors.put("client_id", "must be at most " + MAX_CLIENT_ID + " characters");
         }
         if (request.clientSecret() == null || request.clientSecret().isEmpty()) {
             errors.put("client_secret", "is required");
+        } else if (request.clientSecret().length() > MAX_CLIENT_SECRET) {
+            errors.put("client_secret", "must be at most " + MAX_CLIENT_SECRET + " characters");
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors, null);
         }
+        String address = AuditLog.currentSourceAddress();
+        throttle.checkAllowed(address);
         ApiClient client = clients.findById(request.clientId()).orElse(null);
         boolean secretMatches = credentials.matches(request.clientSecret(), client == null ? null : client.secretHash());
         if (client == null || !secretMatches || client.isExpired(clock.instant())) {
+            auditLog.recordSignIn(AuditAction.LOGIN_FAILED, null, request.clientId());
+            throttle.recordFailure(address);
             throw new AuthenticationFailedException(BAD_CREDENTIALS);
         }
         User owner = users.findByUsername(client.ownerUsername()).filter(user -> !user.disabled())

@@ -1,6 +1,8 @@
 package io.cloudexchange.core.auth;
 
 import io.cloudexchange.core.security.Actor;
+import io.cloudexchange.core.users.Role;
+import io.cloudexchange.core.users.RolePermissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,8 +26,10 @@ class AuthController {
 
     private final SignIn signIn;
     private final ApiClients apiClients;
+    private final RolePermissions permissions;
 
-    AuthController(SignIn signIn, ApiClients apiClients) {
+    AuthController(SignIn signIn, ApiClients apiClients, RolePermissions permissions) {
+        this.permissions = permissions;
         this.signIn = signIn;
         this.apiClients = apiClients;
     }
@@ -63,9 +67,12 @@ class AuthController {
     }
 
     @GetMapping("/me")
-    @Operation(summary = "The signed-in user")
+    @Operation(summary = "The signed-in user and what they may do",
+            description = "permissions per area (NONE, READ, WRITE), auditLog and usersAndRoles: a guide for showing actions")
     MeResponse me(@AuthenticationPrincipal Jwt token) {
         Actor actor = Actor.from(token);
-        return new MeResponse(actor.username(), actor.roles(), actor.passwordChangeRequired());
+        boolean superAdmin = actor.roles().contains(Role.SUPER_ADMIN.name());
+        return new MeResponse(actor.username(), actor.roles(), actor.passwordChangeRequired(),
+                permissions.of(actor.roles()), superAdmin || actor.roles().contains(Role.ADMIN.name()), superAdmin);
     }
 }

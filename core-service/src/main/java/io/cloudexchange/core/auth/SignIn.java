@@ -31,10 +31,13 @@ class SignIn {
     private final PasswordPolicy passwordPolicy;
     private final PlatformLog platformLog;
     private final AuditLog auditLog;
+    private final AddressThrottle throttle;
     private final Clock clock;
 
     SignIn(UserRepository users, UserAccounts accounts, CredentialCheck credentials, TokenIssuer tokens,
-           PasswordPolicy passwordPolicy, PlatformLog platformLog, AuditLog auditLog, Clock clock) {
+           PasswordPolicy passwordPolicy, PlatformLog platformLog, AuditLog auditLog, AddressThrottle throttle,
+           Clock clock) {
+        this.throttle = throttle;
         this.users = users;
         this.accounts = accounts;
         this.credentials = credentials;
@@ -47,15 +50,19 @@ class SignIn {
 
     /** Same answer for unknown users, wrong passwords, locked and disabled accounts. */
     TokenResponse login(String username, String password) {
+        String address = AuditLog.currentSourceAddress();
+        throttle.checkAllowed(address);
         User user = users.findByUsername(username).orElse(null);
         boolean passwordMatches = credentials.matches(password, user == null ? null : user.passwordHash());
         if (user == null || user.isLocked(clock.instant()) || user.disabled()) {
             auditLog.recordSignIn(AuditAction.LOGIN_FAILED, username, null);
+            throttle.recordFailure(address);
             throw new AuthenticationFailedException(BAD_CREDENTIALS);
         }
         if (!passwordMatches) {
             auditLog.recordSignIn(AuditAction.LOGIN_FAILED, username, null);
             recordFailure(user.username());
+            throttle.recordFailure(address);
             throw new AuthenticationFailedException(BAD_CREDENTIALS);
         }
         accounts.recordSuccessfulLogin(user.username());

@@ -1,10 +1,12 @@
 package io.cloudexchange.core.cli;
 
+import io.cloudexchange.core.secrets.SecretKeyRing;
 import io.cloudexchange.core.security.PasswordHashing;
 import io.cloudexchange.core.security.RandomTokens;
 import io.cloudexchange.core.users.InitialAdminFile;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,11 +18,13 @@ import java.nio.file.Path;
  * </pre>
  * {@code init-admin} creates the first admin once; {@code reset-admin-password} replaces the admin's
  * password. Both hand a hash to the core through {@link InitialAdminFile} and print the password once.
+ * {@code rotate-secrets-key} makes a new secrets key and keeps the old one for decryption until the core
+ * has re-encrypted every secret ({@code SecretsKeyRotation}, at its next start).
  */
 public final class AdminCli {
 
     static final int PASSWORD_LENGTH = 24;
-    private static final String USAGE = "usage: AdminCli (init-admin|reset-admin-password) --data-dir <dir>";
+    private static final String USAGE = "usage: AdminCli (init-admin|reset-admin-password|rotate-secrets-key) --data-dir <dir>";
 
     private AdminCli() {
     }
@@ -39,6 +43,7 @@ public final class AdminCli {
             return switch (args[0]) {
                 case "init-admin" -> initAdmin(dataDir, out);
                 case "reset-admin-password" -> resetAdminPassword(dataDir, out);
+                case "rotate-secrets-key" -> rotateSecretsKey(dataDir, out, err);
                 default -> {
                     err.println(USAGE);
                     yield 2;
@@ -46,6 +51,9 @@ public final class AdminCli {
             };
         } catch (IOException e) {
             err.println("cannot write the admin file under " + dataDir + ": " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println("cannot write under " + dataDir + ": " + e.getMessage());
             return 1;
         }
     }
@@ -61,6 +69,18 @@ public final class AdminCli {
 
     private static int resetAdminPassword(Path dataDir, PrintStream out) throws IOException {
         writeNewPassword(dataDir, true, out);
+        return 0;
+    }
+
+    private static int rotateSecretsKey(Path dataDir, PrintStream out, PrintStream err) {
+        if (!Files.isDirectory(dataDir.resolve("secrets"))) {
+            err.println(dataDir + " is not set up yet (no secrets folder)");
+            return 1;
+        }
+        String keyId = SecretKeyRing.rotate(dataDir);
+        out.println("new secrets key: " + keyId);
+        out.println("The previous key stays in " + dataDir.resolve(SecretKeyRing.RETIRED_KEYS_DIR)
+                + " until the core has re-encrypted every secret with the new one (at its next start).");
         return 0;
     }
 

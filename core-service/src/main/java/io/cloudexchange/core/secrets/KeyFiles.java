@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -15,6 +16,8 @@ import java.util.Base64;
  */
 public final class KeyFiles {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private KeyFiles() {
     }
 
@@ -23,16 +26,30 @@ public final class KeyFiles {
             if (Files.exists(file)) {
                 return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read key file " + file, e);
+        }
+        byte[] key = random(bytes);
+        write(file, key);
+        return key;
+    }
+
+    static byte[] random(int bytes) {
+        byte[] key = new byte[bytes];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    /** Writes a key file atomically (a temporary file moved into place), readable by the owner only. */
+    static void write(Path file, byte[] key) {
+        try {
             Files.createDirectories(file.getParent());
-            byte[] key = new byte[bytes];
-            new SecureRandom().nextBytes(key);
             Path tmp = Files.createTempFile(file.getParent(), ".key", ".tmp");
             restrict(tmp);
             Files.writeString(tmp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return key;
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create key file " + file, e);
+            throw new UncheckedIOException("cannot write key file " + file, e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.cloudexchange.core.users.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -37,6 +38,7 @@ public class TokenIssuer {
 
     public IssuedToken forClient(String clientId, User owner) {
         return sign(claims(clientId, owner)
+                .id(UUID.randomUUID().toString())
                 .claim(TokenClaims.TOKEN_TYPE, TokenClaims.TYPE_CLIENT)
                 .claim(TokenClaims.OWNER, owner.username())
                 .claim(TokenClaims.PASSWORD_CHANGE, false));

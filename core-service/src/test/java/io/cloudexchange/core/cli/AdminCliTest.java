@@ -75,4 +75,17 @@ class AdminCliTest {
         assertThat(run("init-admin").exitCode()).isEqualTo(2);
         assertThat(run("frobnicate", "--data-dir", dataDir.toString()).exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void rotateSecretsKeyNeedsASetUpDataFolderAndKeepsTheOldKey() throws Exception {
+        assertThat(run("rotate-secrets-key", "--data-dir", dataDir.toString()).exitCode()).isEqualTo(1);
+
+        Files.createDirectories(dataDir.resolve("secrets"));
+        String before = io.cloudexchange.core.secrets.SecretKeyRing.load(dataDir).primaryId();
+        Outcome rotated = run("rotate-secrets-key", "--data-dir", dataDir.toString());
+
+        assertThat(rotated.exitCode()).isZero();
+        assertThat(rotated.lines().get(0)).startsWith("new secrets key: ").doesNotContain(before);
+        assertThat(io.cloudexchange.core.secrets.SecretKeyRing.load(dataDir).retiredIds()).containsExactly(before);
+    }
 }

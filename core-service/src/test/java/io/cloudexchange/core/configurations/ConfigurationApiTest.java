@@ -98,7 +98,7 @@ class ConfigurationApiTest extends ApiTestSupport {
 
         PluginConfiguration stored = configurations.findByName("Feed A").orElseThrow();
         assertThat(stored.parameters()).doesNotContainKey("api_key");
-        assertThat(stored.secrets().get("api_key")).startsWith("v1:").doesNotContain(SECRET);
+        assertThat(stored.secrets().get("api_key")).startsWith("v2:").doesNotContain(SECRET);
         assertThat(cipher.decrypt(stored.secrets().get("api_key"))).isEqualTo(SECRET);
 
         String listed = mvc.perform(asAdmin(get("/api/configurations"))).andExpect(status().isOk())

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CoreAuthenticationProvider implements AuthenticationProvider {
 
+    private static final int TOO_MANY_REQUESTS = 429;
+
     private final CoreClient core;
 
     CoreAuthenticationProvider(CoreClient core) {
@@ -36,6 +38,9 @@ class CoreAuthenticationProvider implements AuthenticationProvider {
             return new CoreAuthentication(username, login.accessToken(), login.passwordChangeRequired());
         }
         catch (CoreException ex) {
+            if (ex.status() == TOO_MANY_REQUESTS) {
+                throw new TooManyAttemptsException(ex.userMessage());
+            }
             if (ex.isUnauthorized() || ex.isValidationFailure()) {
                 throw new BadCredentialsException("Invalid username or password");
             }

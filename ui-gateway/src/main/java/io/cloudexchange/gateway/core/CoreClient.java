@@ -15,6 +15,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -57,6 +59,7 @@ public class CoreClient {
 
     public LoginResult login(String username, String password) {
         return call(() -> restClient.post().uri("/api/auth/login")
+                .headers(CoreClient::forwardedFor)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("username", username, "password", password))
                 .retrieve()
@@ -100,8 +103,19 @@ public class CoreClient {
     }
 
     private void bearer(HttpHeaders headers) {
+        forwardedFor(headers);
         if (SecurityContextHolder.getContext().getAuthentication() instanceof CoreAuthentication login) {
             headers.setBearerAuth(login.accessToken());
+        }
+    }
+
+    /**
+     * Tells core the browser's address, as the API proxy does: core throttles failed sign-ins and records the audit
+     * log's source address by it. The gateway is the edge, so it sends the peer it saw, never a client's own claim.
+     */
+    private static void forwardedFor(HttpHeaders headers) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            headers.set("X-Forwarded-For", attributes.getRequest().getRemoteAddr());
         }
     }
 

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * The model of the navigation shell: who is logged in, the enabled modules and what the user may use. Users without the settings
- * area cannot read the module toggles; they see no module and no settings.
+ * The model of the navigation shell: who is logged in, the enabled modules and what the user may use (the permissions
+ * {@code GET /api/me} reports). Users without the settings area cannot read the module toggles; they see no module and
+ * no settings.
  */
 @Component
 class Navigation {
@@ -27,21 +28,20 @@ class Navigation {
 
     void addTo(Model model) {
         Me me = core.get("/api/me", Me.class);
-        List<Module> enabledModules;
-        boolean settings;
-        try {
-            enabledModules = moduleToggles.enabled();
-            settings = true;
-        }
-        catch (CoreException ex) {
-            if (ex.status() != FORBIDDEN) {
-                throw ex;
+        Access access = new Access(me.roles(), me.permissions(), me.auditLog(), me.usersAndRoles());
+        List<Module> enabledModules = List.of();
+        if (access.settings()) {
+            try {
+                enabledModules = moduleToggles.enabled();
             }
-            enabledModules = List.of();
-            settings = false;
+            catch (CoreException ex) {
+                if (ex.status() != FORBIDDEN) {
+                    throw ex;
+                }
+            }
         }
         model.addAttribute("enabledModules", enabledModules);
-        model.addAttribute("access", new Access(me.roles(), settings));
+        model.addAttribute("access", access);
         model.addAttribute("username", me.username());
     }
 }

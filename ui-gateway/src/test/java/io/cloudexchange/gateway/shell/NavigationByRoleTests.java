@@ -82,4 +82,24 @@ class NavigationByRoleTests extends GatewayTestSupport {
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(answer.body().strip()).isEqualTo("<p class=\"alert error\">You do not have permission</p>");
     }
+
+    @Test
+    void aSettingsReaderSeesTenantsAndConfigurationsWithoutTheirActions() throws Exception {
+        core.roles("SETTINGS_READER");
+
+        String tenants = browser.get("/settings/tenants").body();
+        String configurations = browser.get("/settings/configurations").body();
+
+        assertThat(tenants).contains("Acme").doesNotContain("id=\"add-tenant\"", ">Delete<");
+        assertThat(configurations).contains("Demo feed").doesNotContain("id=\"new-configuration\"", "Pull now");
+        assertThat(browser.get("/").body()).contains("id=\"nav-tenants\"").doesNotContain("id=\"nav-audit\"");
+    }
+
+    @Test
+    void anAdminSeesTheActions() throws Exception {
+        core.roles("ADMIN");
+
+        assertThat(browser.get("/settings/tenants").body()).contains("id=\"add-tenant\"", ">Delete<");
+        assertThat(browser.get("/settings/configurations").body()).contains("id=\"new-configuration\"", "Pull now");
+    }
 }

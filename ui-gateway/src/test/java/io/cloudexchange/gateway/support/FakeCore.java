@@ -100,6 +100,14 @@ public final class FakeCore implements AutoCloseable {
     private static final List<String> SETTINGS_AREA = List.of("/api/settings", "/api/tenants", "/api/plugins",
             "/api/configurations", "/api/logs");
 
+    /** Permissions of the built-in roles, {@code ANALYST} (as {@link #ANALYST}) and {@code SETTINGS_READER}. */
+    private static final Map<String, Map<String, String>> ROLE_PERMISSIONS = Map.of(
+            "SUPER_ADMIN", Map.of("SETTINGS", "WRITE", "CTE", "WRITE", "CTO", "WRITE", "CRE", "WRITE", "CLS", "WRITE"),
+            "ADMIN", Map.of("SETTINGS", "WRITE", "CTE", "WRITE", "CTO", "WRITE", "CRE", "WRITE", "CLS", "WRITE"),
+            "READ_ONLY", Map.of("SETTINGS", "READ", "CTE", "READ", "CTO", "READ", "CRE", "READ", "CLS", "READ"),
+            "ANALYST", Map.of("CTE", "WRITE", "CTO", "READ"),
+            "SETTINGS_READER", Map.of("SETTINGS", "READ"));
+
     private static final List<String> BUILT_IN_ROLES = List.of("SUPER_ADMIN", "ADMIN", "READ_ONLY");
 
     private static final Pattern JSON_STRING = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -199,6 +207,11 @@ public final class FakeCore implements AutoCloseable {
             return;
         }
         if (path.equals("/api/auth/login") && request.method().equals("POST")) {
+            ProgrammedAnswer refusal = programmedAnswers.get("POST /api/auth/login");
+            if (refusal != null) {
+                respond(exchange, refusal.status(), "application/problem+json", refusal.json());
+                return;
+            }
             login(exchange, request.text());
             return;
         }
@@ -219,7 +232,9 @@ public final class FakeCore implements AutoCloseable {
         if (path.equals("/api/me")) {
             respond(exchange, 200, "application/json", "{\"username\":\"" + USERNAME + "\",\"roles\":["
                     + String.join(",", roles.stream().map(role -> "\"" + role + "\"").toList())
-                    + "],\"passwordChangeRequired\":false}");
+                    + "],\"passwordChangeRequired\":false,\"permissions\":" + permissionsJson()
+                    + ",\"auditLog\":" + (roles.contains("SUPER_ADMIN") || roles.contains("ADMIN"))
+                    + ",\"usersAndRoles\":" + roles.contains("SUPER_ADMIN") + "}");
             return;
         }
         if (!allowed(path)) {
@@ -245,6 +260,24 @@ public final class FakeCore implements AutoCloseable {
         problem(exchange, 404, "Not Found", null);
     }
 
+    /** The strongest permission per area any of the roles grants, as core's {@code GET /api/me} tells it. */
+    private String permissionsJson() {
+        List<String> areas = List.of("SETTINGS", "CTE", "CTO", "CRE", "CLS");
+        StringBuilder json = new StringBuilder("{");
+        for (String area : areas) {
+            String permission = "NONE";
+            for (String role : roles) {
+                String granted = ROLE_PERMISSIONS.getOrDefault(role, Map.of()).getOrDefault(area, "NONE");
+                if (granted.equals("WRITE") || granted.equals("READ") && permission.equals("NONE")) {
+                    permission = granted;
+                }
+            }
+            json.append(json.length() > 1 ? "," : "").append('"').append(area).append("\":\"").append(permission)
+                    .append('"');
+        }
+        return json.append('}').toString();
+    }
+
     /** Core's access rules (docs/api.md, Access) for the built-in roles; custom roles get no settings here. */
     private boolean allowed(String path) {
         if (roles.contains("SUPER_ADMIN")) {
@@ -257,7 +290,7 @@ public final class FakeCore implements AutoCloseable {
             return roles.contains("ADMIN");
         }
         if (SETTINGS_AREA.stream().anyMatch(path::startsWith)) {
-            return roles.stream().anyMatch(BUILT_IN_ROLES::contains);
+            return roles.stream().anyMatch(BUILT_IN_ROLES::contains) || roles.contains("SETTINGS_READER");
         }
         return true;
     }
