@@ -58,12 +58,13 @@ class CompiledLogMappers implements LogMappers {
     static LogMapper compile(MappingFile file, LogFormat format) {
         MappingDefinition definition = file.definition();
         if (!definition.formats().contains(format)) {
-            throw InvalidRequestException.field("format", "mapping file '" + file.name() + "' has no " + format
+            String problem = "mapping file '" + file.name() + "' has no " + format
                     + " section (" + switch (format) {
                         case CEF -> "cef_version and taxonomy";
                         case LEEF -> "leef_version and taxonomy";
                         case JSON -> "json";
-                    } + "); it maps to " + definition.formats());
+                    } + "); it maps to " + definition.formats();
+            throw new InvalidRequestException(Map.of("format", problem), problem);
         }
         return switch (format) {
             case CEF -> new CefLogMapper(file.name(), definition);

@@ -72,9 +72,9 @@ public final class MappingFileParser {
                 errors.put("leef_version", "a file maps its taxonomy to CEF or to LEEF, not both");
             }
             char leefDelimiter = leefDelimiter(root, leefVersion);
-            List<String> headers = leefVersion != null && cefVersion == null ? LEEF_HEADERS : CEF_HEADERS;
-            Map<LogType, Map<String, SubtypeMapping>> taxonomy = taxonomy(root.get("taxonomy"), headers,
-                    cefVersion != null || leefVersion != null, leefVersion != null && cefVersion == null);
+            boolean leef = root.has("leef_version") && !root.has("cef_version");
+            Map<LogType, Map<String, SubtypeMapping>> taxonomy = taxonomy(root.get("taxonomy"), leef ? LEEF_HEADERS : CEF_HEADERS,
+                    root.has("cef_version") || root.has("leef_version"), leef);
             Map<LogType, Map<String, List<String>>> json = json(root.get("json"));
             if (taxonomy.isEmpty() && json.isEmpty() && errors.isEmpty()) {
                 errors.put("", "defines no format: add a taxonomy (with cef_version or leef_version) or a json section");

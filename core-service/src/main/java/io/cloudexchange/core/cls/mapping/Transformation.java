@@ -58,6 +58,9 @@ public enum Transformation {
             return s;
         }
         if (value instanceof Double d) {
+            if (!Double.isFinite(d)) {
+                return d.toString();
+            }
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : BigDecimal.valueOf(d).toPlainString();
         }
         if (value instanceof BigDecimal d) {
