@@ -1,5 +1,6 @@
 package io.cloudexchange.core.cls.mapping;
 
+import io.cloudexchange.plugin.api.cls.LogFormat;
 import java.time.Instant;
 
 /**
@@ -9,4 +10,13 @@ import java.time.Instant;
  */
 public record MappingFile(String id, String name, boolean readOnly, String content, MappingDefinition definition,
                           Instant createdAt, Instant updatedAt, String revision) {
+
+    /**
+     * A new mapper of this file for a format (callers normally go through {@link LogMappers}, which caches).
+     *
+     * @throws io.cloudexchange.core.api.InvalidRequestException when the file has no section for {@code format}
+     */
+    public LogMapper compile(LogFormat format) {
+        return CompiledLogMappers.compile(this, format);
+    }
 }
