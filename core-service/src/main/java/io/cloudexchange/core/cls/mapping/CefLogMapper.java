@@ -36,14 +36,16 @@ final class CefLogMapper implements LogMapper {
             throw new LogMappingException("the record has no fields");
         }
         Template template = templates.find(type, subtype);
-        StringBuilder out = new StringBuilder(512).append(prefix);
+        StringBuilder out = LineBuffers.empty().append(prefix);
         for (CompiledField header : template.header) {
             Object value = header.resolve(fields, problems);
             if (value == null) {
                 throw new LogMappingException("CEF header '" + header.target + "' has no value: the record lacks its field and "
                         + "the mapping has no default_value");
             }
-            Escaping.cefHeader(out, CompiledField.text(value));
+            if (!LineBuffers.appendNumber(out, value)) {
+                Escaping.cefHeader(out, CompiledField.text(value));
+            }
             out.append('|');
         }
         boolean first = true;
@@ -54,7 +56,9 @@ final class CefLogMapper implements LogMapper {
                     out.append(' ');
                 }
                 out.append(template.keys[i]);
-                Escaping.cefExtension(out, CompiledField.text(value));
+                if (!LineBuffers.appendNumber(out, value)) {
+                    Escaping.cefExtension(out, CompiledField.text(value));
+                }
                 first = false;
             }
         }

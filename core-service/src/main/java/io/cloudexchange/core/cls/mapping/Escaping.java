@@ -8,7 +8,21 @@ final class Escaping {
 
     /** CEF header fields: {@code \} and {@code |} escaped; a header cannot span lines, so CR and LF become spaces. */
     static void cefHeader(StringBuilder out, String value) {
-        for (int i = 0, n = value.length(); i < n; i++) {
+        int n = value.length();
+        int clean = 0;
+        while (clean < n) {
+            char c = value.charAt(clean);
+            if (c == '\\' || c == '|' || c == '\n' || c == '\r') {
+                break;
+            }
+            clean++;
+        }
+        if (clean == n) {
+            out.append(value);
+            return;
+        }
+        out.append(value, 0, clean);
+        for (int i = clean; i < n; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
@@ -29,6 +43,10 @@ final class Escaping {
                 break;
             }
             clean++;
+        }
+        if (clean == n) {
+            out.append(value);
+            return;
         }
         out.append(value, 0, clean);
         for (int i = clean; i < n; i++) {
@@ -53,7 +71,21 @@ final class Escaping {
      * carriage return as {@code \r} (a syslog line cannot hold them).
      */
     static void leefValue(StringBuilder out, String value, char delimiter) {
-        for (int i = 0, n = value.length(); i < n; i++) {
+        int n = value.length();
+        int clean = 0;
+        while (clean < n) {
+            char c = value.charAt(clean);
+            if (c == '\\' || c == delimiter || c == '\n' || c == '\r') {
+                break;
+            }
+            clean++;
+        }
+        if (clean == n) {
+            out.append(value);
+            return;
+        }
+        out.append(value, 0, clean);
+        for (int i = clean; i < n; i++) {
             char c = value.charAt(i);
             if (c == '\\') {
                 out.append("\\\\");

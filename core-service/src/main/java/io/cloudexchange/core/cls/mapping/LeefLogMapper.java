@@ -39,14 +39,16 @@ final class LeefLogMapper implements LogMapper {
             throw new LogMappingException("the record has no fields");
         }
         Template template = templates.find(type, subtype);
-        StringBuilder out = new StringBuilder(512).append(version);
+        StringBuilder out = LineBuffers.empty().append(version);
         for (CompiledField header : template.header) {
             Object value = header.resolve(fields, problems);
             if (value == null) {
                 throw new LogMappingException("LEEF header '" + header.target + "' has no value: the record lacks its field and "
                         + "the mapping has no default_value");
             }
-            Escaping.leefHeader(out, CompiledField.text(value));
+            if (!LineBuffers.appendNumber(out, value)) {
+                Escaping.leefHeader(out, CompiledField.text(value));
+            }
             out.append('|');
         }
         out.append(delimiterField);
@@ -58,7 +60,9 @@ final class LeefLogMapper implements LogMapper {
                     out.append(delimiter);
                 }
                 out.append(template.keys[i]);
-                Escaping.leefValue(out, CompiledField.text(value), delimiter);
+                if (!LineBuffers.appendNumber(out, value)) {
+                    Escaping.leefValue(out, CompiledField.text(value), delimiter);
+                }
                 first = false;
             }
         }
