@@ -63,6 +63,8 @@ class AccessMatrixApiTest extends ApiTestSupport {
             new Call(Family.CLS, HttpMethod.POST, "/api/cls/mapping-files", true),
             new Call(Family.CLS, HttpMethod.POST, "/api/cls/mapping-files/default-json/copy", true),
             new Call(Family.CLS, HttpMethod.DELETE, "/api/cls/mapping-files/default-json", true),
+            new Call(Family.CTE, HttpMethod.GET, "/api/cte/list-tokens", false),
+            new Call(Family.CTE, HttpMethod.POST, "/api/cte/list-tokens", true),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.GET, "/api/users", false),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.POST, "/api/users", true),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.GET, "/api/roles", false),
@@ -74,7 +76,9 @@ class AccessMatrixApiTest extends ApiTestSupport {
             new Call(Family.ANY_SIGNED_IN, HttpMethod.GET, "/api/me", false),
             new Call(Family.ANY_SIGNED_IN, HttpMethod.POST, "/api/auth/password", true),
             new Call(Family.ANY_SIGNED_IN, HttpMethod.GET, "/api/auth/clients", false),
-            new Call(Family.ANY_SIGNED_IN, HttpMethod.POST, "/api/auth/clients", true));
+            new Call(Family.ANY_SIGNED_IN, HttpMethod.POST, "/api/auth/clients", true),
+            new Call(Family.ANY_SIGNED_IN, HttpMethod.POST, "/api/query/validate", false),
+            new Call(Family.ANY_SIGNED_IN, HttpMethod.GET, "/api/query/fields", false));
 
     static Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();
