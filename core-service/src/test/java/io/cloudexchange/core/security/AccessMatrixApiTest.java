@@ -39,7 +39,7 @@ class AccessMatrixApiTest extends ApiTestSupport {
      * Who may call a family: an area's permission, the super admin, super admin and admin (reading; the
      * super admin reaches every path), or anyone signed in.
      */
-    enum Family { SETTINGS, CTE, SUPER_ADMIN_ONLY, AUDIT, ANY_SIGNED_IN }
+    enum Family { SETTINGS, CTE, CLS, SUPER_ADMIN_ONLY, AUDIT, ANY_SIGNED_IN }
 
     record Call(Family family, HttpMethod method, String path, boolean write) {
     }
@@ -58,6 +58,13 @@ class AccessMatrixApiTest extends ApiTestSupport {
             new Call(Family.SETTINGS, HttpMethod.DELETE, "/api/logs", true),
             new Call(Family.CTE, HttpMethod.GET, "/api/cte/indicators", false),
             new Call(Family.CTE, HttpMethod.POST, "/api/cte/indicators", true),
+            new Call(Family.CLS, HttpMethod.GET, "/api/cls/siem-mappings", false),
+            new Call(Family.CLS, HttpMethod.POST, "/api/cls/siem-mappings", true),
+            new Call(Family.CLS, HttpMethod.GET, "/api/cls/business-rules", false),
+            new Call(Family.CLS, HttpMethod.POST, "/api/cls/business-rules", true),
+            new Call(Family.CLS, HttpMethod.GET, "/api/cls/dead-letters", false),
+            new Call(Family.CLS, HttpMethod.POST, "/api/cls/dead-letters/replay", true),
+            new Call(Family.CLS, HttpMethod.GET, "/api/cls/counters", false),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.GET, "/api/users", false),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.POST, "/api/users", true),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.GET, "/api/roles", false),
@@ -105,6 +112,8 @@ class AccessMatrixApiTest extends ApiTestSupport {
             case SUPER_ADMIN_ONLY -> caller == Caller.SUPER_ADMIN;
             case AUDIT -> caller == Caller.SUPER_ADMIN || caller == Caller.ADMIN && !call.write();
             case SETTINGS -> caller == Caller.SUPER_ADMIN || caller == Caller.ADMIN
+                    || caller == Caller.READ_ONLY && !call.write();
+            case CLS -> caller == Caller.SUPER_ADMIN || caller == Caller.ADMIN
                     || caller == Caller.READ_ONLY && !call.write();
             case CTE -> caller == Caller.SUPER_ADMIN || caller == Caller.ADMIN
                     || (caller == Caller.READ_ONLY || caller == Caller.CTE_READER) && !call.write();
