@@ -21,4 +21,12 @@ public interface LogMapper {
      * @throws LogMappingException when this record cannot be mapped; the caller reports it and maps the rest
      */
     String map(LogType type, String subtype, Map<String, Object> fields);
+
+    /**
+     * Like {@link #map(LogType, String, Map)}, and tells {@code problems} about each value that failed its
+     * transformation (the mapper then sent the entry's default_value or left the key out).
+     */
+    default String map(LogType type, String subtype, Map<String, Object> fields, FieldProblems problems) {
+        return map(type, subtype, fields);
+    }
 }
