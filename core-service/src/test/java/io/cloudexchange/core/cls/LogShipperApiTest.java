@@ -36,8 +36,10 @@ class LogShipperApiTest extends ApiTestSupport {
     @TestConfiguration(proxyBeanMethods = false)
     static class Mappers {
         @Bean
-        TestLogMappers testLogMappers() {
-            return new TestLogMappers();
+        @org.springframework.context.annotation.Primary
+        TestLogMappers testLogMappers(@org.springframework.beans.factory.annotation.Qualifier("compiledLogMappers")
+                                      io.cloudexchange.core.cls.mapping.LogMappers real) {
+            return new TestLogMappers(real);
         }
     }
 
@@ -72,6 +74,21 @@ class LogShipperApiTest extends ApiTestSupport {
         mvc.perform(asAdmin(get("/api/cls/counters"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].mappingId").value(id))
                 .andExpect(jsonPath("$[0].totals.sent").value(0));
+    }
+
+    @Test
+    void theShippedMappingFilesPickAFormatTheDestinationTakes() throws Exception {
+        Map<String, Object> cef = mapping("cef default");
+        cef.put("mappingFileId", "default-cef-syslog");
+        mvc.perform(withJson(asAdmin(post("/api/cls/siem-mappings")), cef))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.format").value("CEF"));
+
+        Map<String, Object> leef = mapping("leef default");
+        leef.put("mappingFileId", "default-leef-qradar");
+        mvc.perform(withJson(asAdmin(post("/api/cls/siem-mappings")), leef))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.mappingFileId").exists());
     }
 
     @Test

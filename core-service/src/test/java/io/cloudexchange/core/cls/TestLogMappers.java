@@ -1,7 +1,6 @@
 package io.cloudexchange.core.cls;
 
 import io.cloudexchange.core.api.InvalidRequestException;
-import io.cloudexchange.core.api.NotFoundException;
 import io.cloudexchange.core.cls.mapping.LogMapper;
 import io.cloudexchange.core.cls.mapping.LogMappers;
 import io.cloudexchange.core.cls.mapping.LogMappingException;
@@ -12,16 +11,23 @@ import java.util.Map;
 /**
  * Stands in for the mapping files in pipeline tests: one file, {@value #FILE}, with a JSON section only. It
  * maps a record to {@code {"id":…,"type":…,"subtype":…,"user":…}} plus {@code "poison":true} when the record
- * has that field, and refuses a record with {@code "unmappable"}.
+ * has that field, and refuses a record with {@code "unmappable"}. Every other file id goes to the platform's
+ * real mappers.
  */
 public class TestLogMappers implements LogMappers {
 
     public static final String FILE = "test-json";
 
+    private final LogMappers real;
+
+    public TestLogMappers(LogMappers real) {
+        this.real = real;
+    }
+
     @Override
     public LogMapper mapper(String mappingFileId, LogFormat format) {
         if (!FILE.equals(mappingFileId)) {
-            throw new NotFoundException("Mapping file", mappingFileId);
+            return real.mapper(mappingFileId, format);
         }
         if (format != LogFormat.JSON) {
             throw InvalidRequestException.field("format", "the mapping file has no " + format + " section");

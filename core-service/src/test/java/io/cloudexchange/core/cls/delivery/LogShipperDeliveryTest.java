@@ -101,6 +101,24 @@ class LogShipperDeliveryTest {
     }
 
     @Test
+    void theShippedJsonMappingFileSendsTheRecordsAsPulled() throws Exception {
+        TcpLineReceiver receiver = receiver();
+        Route route = LogShipperTestSetup.route(configurations, mappings, receiver, false, Map.of());
+        mappings.save(new io.cloudexchange.core.cls.siem.SiemMapping(route.mapping().id(), route.mapping().name(),
+                route.source().id(), route.mapping().businessRuleId(), route.destination().id(), "default-json",
+                io.cloudexchange.plugin.api.cls.LogFormat.JSON, true, route.mapping().createdAt(), Instant.now(),
+                route.mapping().version()));
+
+        publisher.publish(batch(route, 3, 0, Map.of()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.lines().size() >= 3);
+        assertThat(receiver.lines()).hasSize(3).allSatisfy(line -> {
+            Map<String, Object> fields = json.readValue(line, ITEM);
+            assertThat(fields).containsEntry("alert_type", "dlp").containsKey("_id").containsKey("user");
+        });
+    }
+
+    @Test
     void aDestinationDownForAWhileLosesNothingAndDeliveryResumesByItself() throws Exception {
         TcpLineReceiver receiver = receiver();
         receiver.down();

@@ -29,8 +29,10 @@ final class LogShipperTestSetup {
     @TestConfiguration(proxyBeanMethods = false)
     static class Mappers {
         @Bean
-        LogMappers testLogMappers() {
-            return new TestLogMappers();
+        @org.springframework.context.annotation.Primary
+        TestLogMappers testLogMappers(@org.springframework.beans.factory.annotation.Qualifier("compiledLogMappers")
+                                      io.cloudexchange.core.cls.mapping.LogMappers real) {
+            return new TestLogMappers(real);
         }
     }
 
