@@ -158,8 +158,11 @@ class LogShipperApiTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.errors.name").value("is required"))
                 .andExpect(jsonPath("$.errors.query").value("must be at most 10000 characters"));
 
+        mvc.perform(withJson(asAdmin(post("/api/cls/business-rules")), Map.of("name", "broken", "query", "user ==")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.query").value(org.hamcrest.Matchers.containsString("offset")));
         JsonNode rule = readJson(mvc.perform(withJson(asAdmin(post("/api/cls/business-rules")),
-                        Map.of("name", "everything", "query", ""))).andExpect(status().isCreated())
+                        Map.of("name", "dlp only", "query", "alert_type == \"dlp\""))).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString());
         Map<String, Object> request = mapping("uses rule");
         request.put("businessRuleId", rule.path("id").asString());

@@ -1,23 +1,40 @@
 package io.cloudexchange.core.cls.rules;
 
+import io.cloudexchange.core.query.QueryException;
+import io.cloudexchange.core.query.QueryFields;
+import io.cloudexchange.core.query.RecordMatcher;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
- * Compiles a business rule's query into a test over one record's fields. An empty query matches
- * everything. Other queries are written in the platform's query language; until it is part of this
- * build they are refused with a clear message rather than silently ignored.
+ * Compiles a business rule's query (the platform's query language, docs/query-language.md) into an
+ * in-memory test over one record's fields as the source sent them. Any field name is allowed, since log
+ * records carry whatever fields their type has. An empty query matches everything.
  */
 @Component
 public class RecordFilters {
 
-    /** @throws IllegalArgumentException with a readable reason when the query is not valid */
+    private static final QueryFields ANY_FIELD = QueryFields.of().orAnyField();
+
+    private final Clock clock;
+
+    RecordFilters(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** @throws IllegalArgumentException with the query's problem and its position when the query is not valid */
     public Predicate<Map<String, Object>> compile(String query) {
         if (query == null || query.isBlank()) {
             return fields -> true;
         }
-        throw new IllegalArgumentException("filter queries need the platform query language, which this build does "
-                + "not include yet; use an empty query (all records)");
+        RecordMatcher matcher;
+        try {
+            matcher = ANY_FIELD.compile(query, clock).toMatcher();
+        } catch (QueryException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return matcher::matches;
     }
 }

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.cloudexchange.core.cls.TcpLineReceiver;
 import io.cloudexchange.core.cls.delivery.LogShipperTestSetup.Route;
+import io.cloudexchange.core.cls.rules.BusinessRule;
+import io.cloudexchange.core.cls.rules.BusinessRuleRepository;
+import io.cloudexchange.core.cls.siem.SiemMapping;
 import io.cloudexchange.core.cls.siem.SiemMappingRepository;
 import io.cloudexchange.core.configurations.PluginConfigurationRepository;
 import io.cloudexchange.core.messaging.BatchMessage;
@@ -57,6 +60,8 @@ class LogShipperDeliveryTest {
     @Autowired
     private DeadLetterStore deadLetters;
     @Autowired
+    private BusinessRuleRepository rules;
+    @Autowired
     private DeadLetterReplay replay;
     @Autowired
     private MeterRegistry meters;
@@ -104,7 +109,7 @@ class LogShipperDeliveryTest {
     void theShippedJsonMappingFileSendsTheRecordsAsPulled() throws Exception {
         TcpLineReceiver receiver = receiver();
         Route route = LogShipperTestSetup.route(configurations, mappings, receiver, false, Map.of());
-        mappings.save(new io.cloudexchange.core.cls.siem.SiemMapping(route.mapping().id(), route.mapping().name(),
+        mappings.save(new SiemMapping(route.mapping().id(), route.mapping().name(),
                 route.source().id(), route.mapping().businessRuleId(), route.destination().id(), "default-json",
                 io.cloudexchange.plugin.api.cls.LogFormat.JSON, true, route.mapping().createdAt(), Instant.now(),
                 route.mapping().version()));
@@ -116,6 +121,26 @@ class LogShipperDeliveryTest {
             Map<String, Object> fields = json.readValue(line, ITEM);
             assertThat(fields).containsEntry("alert_type", "dlp").containsKey("_id").containsKey("user");
         });
+    }
+
+    @Test
+    void theBusinessRuleKeepsOnlyMatchingRecordsAndCountsTheOthers() throws Exception {
+        TcpLineReceiver receiver = receiver();
+        Route route = LogShipperTestSetup.route(configurations, mappings, receiver, false, Map.of());
+        Instant now = Instant.now();
+        BusinessRule rule = rules.save(new BusinessRule(null, "some users " + UUID.randomUUID(),
+                "user IN (\"u0\", \"u2\", \"u4\")", false, now, now, null));
+        mappings.save(new SiemMapping(route.mapping().id(), route.mapping().name(), route.source().id(), rule.id(),
+                route.destination().id(), route.mapping().mappingFileId(), route.mapping().format(), true,
+                route.mapping().createdAt(), now, route.mapping().version()));
+
+        publisher.publish(batch(route, 6, 0, Map.of()));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> LogShipperTestSetup.count(meters, route.mapping(), "filtered_out") == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.lines().size() >= 3);
+        assertThat(receiver.lines()).hasSize(3)
+                .allSatisfy(line -> assertThat(line).containsPattern("\"user\":\"u[024]\""));
     }
 
     @Test
