@@ -22,6 +22,7 @@ public final class TcpLineReceiver implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final int port;
     private volatile ServerSocket server;
+    private volatile long pauseMillis;
 
     private TcpLineReceiver(int port) {
         this.port = port;
@@ -36,6 +37,11 @@ public final class TcpLineReceiver implements AutoCloseable {
         TcpLineReceiver receiver = new TcpLineReceiver(free);
         receiver.up();
         return receiver;
+    }
+
+    /** Waits this long before answering each batch, like a busy SIEM. */
+    public void slowDown(java.time.Duration pause) {
+        this.pauseMillis = pause.toMillis();
     }
 
     public int port() {
@@ -74,6 +80,9 @@ public final class TcpLineReceiver implements AutoCloseable {
                 List<String> received = new ArrayList<>();
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (line.startsWith("END ")) {
+                        if (pauseMillis > 0) {
+                            Thread.sleep(pauseMillis);
+                        }
                         lines.addAll(received);
                         OutputStream out = client.getOutputStream();
                         out.write("OK\n".getBytes(StandardCharsets.UTF_8));
@@ -84,6 +93,9 @@ public final class TcpLineReceiver implements AutoCloseable {
                 }
             } catch (IOException e) {
                 // closed by down(), or a client gave up: keep accepting while open
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
