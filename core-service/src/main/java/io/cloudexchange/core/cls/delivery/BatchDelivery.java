@@ -97,7 +97,7 @@ class BatchDelivery {
         }
         SiemMapping mapping = found.get();
         BatchMessage batch = queued.batch();
-        Target target = target(mapping, attempts);
+        Target target = target(mapping, queued.batch(), attempts);
         if (target == null) {
             return;
         }
@@ -209,12 +209,13 @@ class BatchDelivery {
                 records.size() + " records of SIEM mapping '" + mapping.name() + "' were dead-lettered: " + reason);
     }
 
-    private Target target(SiemMapping mapping, Attempts attempts) {
+    private Target target(SiemMapping mapping, BatchMessage batch, Attempts attempts) {
         while (true) {
             Optional<PluginConfiguration> configuration = configurations.findById(mapping.destinationConfigurationId());
             if (configuration.isEmpty()) {
-                log.warn("Destination configuration {} of SIEM mapping {} no longer exists; batch not delivered",
-                        mapping.destinationConfigurationId(), mapping.id());
+                // kept, replayable once the mapping points at an existing destination
+                deadLetter(mapping, batch, batch.items(), "the destination configuration "
+                        + mapping.destinationConfigurationId() + " no longer exists");
                 return null;
             }
             Optional<LogDestinationPlugin> plugin = plugins.find(configuration.get().pluginId())
