@@ -16,6 +16,7 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -76,6 +77,13 @@ class MessagingConfiguration {
     @Bean
     FailedBatchRouter failedBatchRouter(ConfirmedSender sender, Clock clock) {
         return new FailedBatchRouter(sender, clock);
+    }
+
+    @Bean
+    DurableQueues durableQueues(CachingConnectionFactory connectionFactory, ConfirmedSender sender,
+                                CloudExchangeProperties properties) {
+        return new AmqpDurableQueues(connectionFactory, new RabbitAdmin(connectionFactory), sender,
+                properties.messaging().quorumQueues());
     }
 
     @Bean

@@ -41,9 +41,12 @@ class PullRunner {
     private final JsonMapper json;
     private final Clock clock;
     private final int maxPagesPerRun;
+    private final List<PullGate> gates;
 
     PullRunner(PluginContexts contexts, BatchPublisher publisher, PullStateStore states, PlatformLog platformLog,
-               PullMetrics metrics, JsonMapper json, Clock clock, CloudExchangeProperties properties) {
+               PullMetrics metrics, JsonMapper json, Clock clock, CloudExchangeProperties properties,
+               List<PullGate> gates) {
+        this.gates = List.copyOf(gates);
         this.contexts = contexts;
         this.publisher = publisher;
         this.states = states;
@@ -110,8 +113,12 @@ class PullRunner {
             pages++;
             tally.add(page);
             metrics.page(tags, page.items().size(), page.rejected().size());
-        } while (page.hasMore() && pages < maxPagesPerRun);
+        } while (page.hasMore() && pages < maxPagesPerRun && mayPull(configuration.id()));
         tally.backlog |= page.hasMore();
+    }
+
+    private boolean mayPull(String configurationId) {
+        return gates.stream().allMatch(gate -> gate.mayPull(configurationId));
     }
 
     private BatchMessage batch(PluginConfiguration configuration, LoadedPlugin plugin, PullStream stream,

@@ -52,11 +52,13 @@ public class PullScheduler implements PullControl, DisposableBean {
     private final Clock clock;
     private final ThreadPoolExecutor pool;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final List<PullGate> gates;
 
     PullScheduler(PluginConfigurationRepository configurations, PluginRegistry plugins, SettingsService settings,
                   PullStateStore states, PullRunner runner, LockProvider lockProvider,
-                  CloudExchangeProperties properties, Clock clock,
+                  CloudExchangeProperties properties, Clock clock, List<PullGate> gates,
                   @Value("${cloudexchange.scheduler.threads:4}") int threads) {
+        this.gates = List.copyOf(gates);
         this.configurations = configurations;
         this.plugins = plugins;
         this.settings = settings;
@@ -76,6 +78,7 @@ public class PullScheduler implements PullControl, DisposableBean {
             PlatformSettings platform = settings.current();
             List<PluginConfiguration> candidates = configurations.findByEnabledTrue().stream()
                     .filter(configuration -> !queued.contains(configuration.id()))
+                    .filter(configuration -> mayPull(configuration.id()))
                     .filter(configuration -> pullablePlugin(configuration, platform).isPresent())
                     .toList();
             Map<String, PullState> due = states.findAll(candidates.stream().map(PluginConfiguration::id).toList());
@@ -138,9 +141,13 @@ public class PullScheduler implements PullControl, DisposableBean {
                 .filter(PluginConfiguration::enabled);
         PlatformSettings platform = settings.current();
         Optional<LoadedPlugin> plugin = configuration.flatMap(enabled -> pullablePlugin(enabled, platform));
-        if (plugin.isPresent() && states.find(configurationId).isDue(clock.instant())) {
+        if (plugin.isPresent() && mayPull(configurationId) && states.find(configurationId).isDue(clock.instant())) {
             runner.run(configuration.get(), plugin.get());
         }
+    }
+
+    private boolean mayPull(String configurationId) {
+        return gates.stream().allMatch(gate -> gate.mayPull(configurationId));
     }
 
     private Optional<LoadedPlugin> pullablePlugin(PluginConfiguration configuration, PlatformSettings platform) {

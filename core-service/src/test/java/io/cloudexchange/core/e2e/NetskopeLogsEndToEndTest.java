@@ -32,9 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The bundled Netskope plugin as the platform runs it: an enabled {@code netskope-logs} configuration
  * pointing at a simulated tenant is pulled by the scheduler, and each dataexport page reaches the Log
- * Shipper queue as one batch (no Log Shipper worker consumes it yet). The test follows the DLP alert stream.
+ * Shipper queue as one batch (read here with the workers turned off). The test follows the DLP alert stream.
  */
-@SpringBootTest(properties = "cloudexchange.scheduler.tick=1s")
+// no workers: the test reads ce.cls.batches itself, where the Log Shipper worker would take the batches first
+@SpringBootTest(properties = {"cloudexchange.scheduler.tick=1s", "cloudexchange.workers.enabled=false"})
 @EmbeddedInfrastructure
 class NetskopeLogsEndToEndTest {
 

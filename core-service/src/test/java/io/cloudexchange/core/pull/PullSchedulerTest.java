@@ -244,7 +244,7 @@ class PullSchedulerTest {
         feed.page("https://e.example/1");
         String id = saveConfiguration("shared", PlatformModule.CTE, true);
         PullScheduler otherNode = new PullScheduler(configurations, plugins, settings, states, runner, lockProvider,
-                properties, clock, 1);
+                properties, clock, java.util.List.of(), 1);
         extraSchedulers.add(otherNode);
         CountDownLatch release = new CountDownLatch(1);
         feed.duringPull(() -> awaitQuietly(release));

@@ -15,9 +15,9 @@ import org.springframework.web.server.ResponseStatusException;
 @ShellPage
 class ModulePlaceholderController {
 
-    private static final List<Module> PLACEHOLDERS = List.of(Module.CTO, Module.CRE, Module.ARE, Module.CLS);
+    private static final List<Module> PLACEHOLDERS = List.of(Module.CTO, Module.CRE, Module.ARE);
 
-    @GetMapping("/{code:cto|cre|are|cls}")
+    @GetMapping("/{code:cto|cre|are}")
     String placeholder(@PathVariable String code, @ModelAttribute("enabledModules") List<Module> enabledModules,
             Model model) {
         Module module = Module.valueOf(code.toUpperCase());

@@ -1,0 +1,287 @@
+package io.cloudexchange.core.cls.delivery;
+
+import io.cloudexchange.core.api.NotFoundException;
+import io.cloudexchange.core.cls.delivery.ClsCounters.Outcome;
+import io.cloudexchange.core.cls.mapping.LogMapper;
+import io.cloudexchange.core.cls.mapping.LogMappers;
+import io.cloudexchange.core.cls.mapping.LogMappingException;
+import io.cloudexchange.core.cls.rules.BusinessRule;
+import io.cloudexchange.core.cls.rules.BusinessRuleRepository;
+import io.cloudexchange.core.cls.rules.BusinessRuleService;
+import io.cloudexchange.core.cls.siem.SiemMapping;
+import io.cloudexchange.core.cls.siem.SiemMappingRepository;
+import io.cloudexchange.core.configurations.PluginConfiguration;
+import io.cloudexchange.core.configurations.PluginConfigurationRepository;
+import io.cloudexchange.core.logging.PlatformLog;
+import io.cloudexchange.core.messaging.BatchMessage;
+import io.cloudexchange.core.plugins.PluginRegistry;
+import io.cloudexchange.core.runtime.PluginContexts;
+import io.cloudexchange.plugin.api.PluginContext;
+import io.cloudexchange.plugin.api.cls.DeliveryResult;
+import io.cloudexchange.plugin.api.cls.FailedLog;
+import io.cloudexchange.plugin.api.cls.LogDestinationPlugin;
+import io.cloudexchange.plugin.api.cls.LogStream;
+import io.cloudexchange.plugin.api.cls.MappedLog;
+import io.cloudexchange.plugin.api.log.LogType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers one queued batch of one SIEM mapping: filter with the business rule, map with the mapping
+ * file, split by the destination's {@code maxBatchSize()}, deliver. Returns only when every record is
+ * delivered or dead-lettered; transient failures are retried here with capped backoff (only the records
+ * still failing), which holds up this destination's queue and no other.
+ */
+@Component
+class BatchDelivery {
+
+    static final String DELIVERY_FAILED = "CE-4001";
+    private static final Logger log = LoggerFactory.getLogger(BatchDelivery.class);
+
+    private final SiemMappingRepository mappings;
+    private final BusinessRuleRepository rules;
+    private final BusinessRuleService ruleService;
+    private final PluginConfigurationRepository configurations;
+    private final PluginRegistry plugins;
+    private final PluginContexts contexts;
+    private final ObjectProvider<LogMappers> mappers;
+    private final DeadLetterStore deadLetters;
+    private final ClsCounters counters;
+    private final PlatformLog platformLog;
+    private final DeliveryBackoff backoff;
+    private final Duration holdLimit;
+    private final Clock clock;
+
+    BatchDelivery(SiemMappingRepository mappings, BusinessRuleRepository rules, BusinessRuleService ruleService,
+                  PluginConfigurationRepository configurations, PluginRegistry plugins, PluginContexts contexts,
+                  ObjectProvider<LogMappers> mappers, DeadLetterStore deadLetters, ClsCounters counters,
+                  PlatformLog platformLog, ClsProperties properties, Clock clock) {
+        this.mappings = mappings;
+        this.rules = rules;
+        this.ruleService = ruleService;
+        this.configurations = configurations;
+        this.plugins = plugins;
+        this.contexts = contexts;
+        this.mappers = mappers;
+        this.deadLetters = deadLetters;
+        this.counters = counters;
+        this.platformLog = platformLog;
+        this.backoff = new DeliveryBackoff(properties.backoffInitial(), properties.backoffMax());
+        this.holdLimit = properties.holdLimit();
+        this.clock = clock;
+    }
+
+    /**
+     * @throws HandBackException when the batch must go back to the queue (shutdown, or retried for longer than
+     *     the hold limit); the caller must not acknowledge it then
+     */
+    void deliver(String destinationId, DestinationBatch queued, StopSignal stop) {
+        Attempts attempts = new Attempts(stop, clock.instant());
+        Optional<SiemMapping> found = mappings.findById(queued.mappingId());
+        if (found.isEmpty()) {
+            log.warn("SIEM mapping {} no longer exists; its queued batch {} for destination {} is not delivered",
+                    queued.mappingId(), queued.batch().batchId(), destinationId);
+            return;
+        }
+        SiemMapping mapping = found.get();
+        BatchMessage batch = queued.batch();
+        Target target = target(mapping, queued.batch(), attempts);
+        if (target == null) {
+            return;
+        }
+        Predicate<Map<String, Object>> rule = rule(mapping);
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        List<Map<String, Object>> unmappable = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<MappedLog> mapped = new ArrayList<>(batch.items().size());
+        LogMapper mapper = mapper(mapping, batch, attempts);
+        if (mapper == null) {
+            return;
+        }
+        long filtered = 0;
+        for (Map<String, Object> record : batch.items()) {
+            Map<String, Object> fields = RecordFields.fields(record);
+            if (!rule.test(fields)) {
+                filtered++;
+                continue;
+            }
+            LogType type = RecordFields.type(batch.stream(), record);
+            String subtype = RecordFields.subtype(batch.stream(), record);
+            try {
+                String payload = mapper.map(type, subtype, fields);
+                String id = RecordFields.id(record);
+                byId.put(id, record);
+                mapped.add(new MappedLog(id, new LogStream(type, subtype), mapping.format(), payload));
+            } catch (LogMappingException | IllegalArgumentException e) {
+                unmappable.add(record);
+                reasons.add(e.getMessage());
+            }
+        }
+        counters.add(mapping.id(), Outcome.FILTERED_OUT, filtered);
+        if (!unmappable.isEmpty()) {
+            deadLetter(mapping, batch, unmappable, "cannot be mapped: " + reasons.get(0)
+                    + (reasons.size() > 1 ? " (and " + (reasons.size() - 1) + " more)" : ""));
+        }
+        int chunkSize = Math.max(1, target.plugin().maxBatchSize());
+        for (int from = 0; from < mapped.size(); from += chunkSize) {
+            deliverChunk(mapping, batch, target, mapped.subList(from, Math.min(mapped.size(), from + chunkSize)),
+                    byId, attempts);
+        }
+        counters.lag(mapping.id(), batch.createdAt());
+    }
+
+    private void deliverChunk(SiemMapping mapping, BatchMessage batch, Target target, List<MappedLog> chunk,
+                              Map<String, Map<String, Object>> byId, Attempts attempts) {
+        List<MappedLog> pending = chunk;
+        while (!pending.isEmpty()) {
+            DeliveryResult result = call(target, pending);
+            switch (result.status()) {
+                case DELIVERED -> {
+                    counters.add(mapping.id(), Outcome.SENT, pending.size());
+                    return;
+                }
+                case REJECTED -> {
+                    deadLetter(mapping, batch, records(pending, byId), "rejected by the destination: " + result.message());
+                    return;
+                }
+                case PARTIAL -> {
+                    Map<String, FailedLog> failed = new HashMap<>();
+                    result.failed().forEach(failure -> failed.put(failure.id(), failure));
+                    List<MappedLog> retry = new ArrayList<>();
+                    Map<String, List<Map<String, Object>>> permanent = new LinkedHashMap<>();
+                    for (MappedLog log : pending) {
+                        FailedLog failure = failed.get(log.id());
+                        if (failure == null) {
+                            continue;
+                        }
+                        if (failure.retryable()) {
+                            retry.add(log);
+                        } else {
+                            permanent.computeIfAbsent(failure.reason(), reason -> new ArrayList<>()).add(byId.get(log.id()));
+                        }
+                    }
+                    int refused = retry.size() + permanent.values().stream().mapToInt(List::size).sum();
+                    counters.add(mapping.id(), Outcome.SENT, pending.size() - refused);
+                    permanent.forEach((reason, records) -> deadLetter(mapping, batch, records,
+                            "refused by the destination: " + reason));
+                    counters.add(mapping.id(), Outcome.FAILED, retry.size());
+                    pending = retry;
+                    if (!pending.isEmpty()) {
+                        attempts.waitAfterFailure(null, target, "records refused for now: " + result.message());
+                    }
+                }
+                case RETRY -> {
+                    counters.add(mapping.id(), Outcome.FAILED, pending.size());
+                    attempts.waitAfterFailure(result.retryAfter(), target, result.message());
+                }
+            }
+        }
+    }
+
+    private DeliveryResult call(Target target, List<MappedLog> logs) {
+        try {
+            return target.plugin().deliver(target.context(), List.copyOf(logs));
+        } catch (RuntimeException e) {
+            return DeliveryResult.retry(e.toString());
+        }
+    }
+
+    private static List<Map<String, Object>> records(List<MappedLog> logs, Map<String, Map<String, Object>> byId) {
+        return logs.stream().map(log -> byId.get(log.id())).toList();
+    }
+
+    private void deadLetter(SiemMapping mapping, BatchMessage batch, List<Map<String, Object>> records, String reason) {
+        deadLetters.add(mapping, batch, records, reason);
+        counters.add(mapping.id(), Outcome.DEAD_LETTERED, records.size());
+        platformLog.warn(PlatformLog.configurationSource(mapping.destinationConfigurationId()), DELIVERY_FAILED,
+                records.size() + " records of SIEM mapping '" + mapping.name() + "' were dead-lettered: " + reason);
+    }
+
+    private Target target(SiemMapping mapping, BatchMessage batch, Attempts attempts) {
+        while (true) {
+            Optional<PluginConfiguration> configuration = configurations.findById(mapping.destinationConfigurationId());
+            if (configuration.isEmpty()) {
+                // kept, replayable once the mapping points at an existing destination
+                deadLetter(mapping, batch, batch.items(), "the destination configuration "
+                        + mapping.destinationConfigurationId() + " no longer exists");
+                return null;
+            }
+            Optional<LogDestinationPlugin> plugin = plugins.find(configuration.get().pluginId())
+                    .map(loaded -> loaded.plugin())
+                    .filter(LogDestinationPlugin.class::isInstance)
+                    .map(LogDestinationPlugin.class::cast);
+            if (plugin.isPresent()) {
+                return new Target(configuration.get(), plugin.get(), contexts.forConfiguration(configuration.get()));
+            }
+            attempts.waitAfterFailure(null, null, "destination plugin " + configuration.get().pluginId() + " is not loaded");
+        }
+    }
+
+    private Predicate<Map<String, Object>> rule(SiemMapping mapping) {
+        BusinessRule rule = rules.findById(mapping.businessRuleId()).orElse(null);
+        if (rule == null) {
+            log.warn("Business rule {} of SIEM mapping {} no longer exists; shipping every record",
+                    mapping.businessRuleId(), mapping.id());
+            return fields -> true;
+        }
+        return ruleService.filter(rule);
+    }
+
+    private LogMapper mapper(SiemMapping mapping, BatchMessage batch, Attempts attempts) {
+        while (true) {
+            LogMappers available = mappers.getIfAvailable();
+            if (available != null) {
+                try {
+                    return available.mapper(mapping.mappingFileId(), mapping.format());
+                } catch (NotFoundException | io.cloudexchange.core.api.InvalidRequestException e) {
+                    deadLetter(mapping, batch, batch.items(), "mapping file unusable: " + e.getMessage());
+                    return null;
+                }
+            }
+            attempts.waitAfterFailure(null, null, "no mapping files in this build");
+        }
+    }
+
+    private record Target(PluginConfiguration configuration, LogDestinationPlugin plugin, PluginContext context) {
+    }
+
+    /** The waits of one batch: capped exponential backoff, stopped by shutdown or the hold limit. */
+    private final class Attempts {
+        private final StopSignal stop;
+        private final Instant heldSince;
+        private int failures;
+
+        Attempts(StopSignal stop, Instant heldSince) {
+            this.stop = stop;
+            this.heldSince = heldSince;
+        }
+
+        void waitAfterFailure(Duration hint, Target target, String reason) {
+            failures++;
+            Duration wait = backoff.before(failures, hint);
+            if (failures == 1 || failures % 10 == 0) {
+                String name = target == null ? "" : " '" + target.configuration().name() + "'";
+                log.warn("Delivery to destination{} failed (attempt {}), retrying in {} ms: {}", name, failures,
+                        wait.toMillis(), reason);
+            }
+            if (Duration.between(heldSince, clock.instant()).plus(wait).compareTo(holdLimit) > 0) {
+                throw new HandBackException("retried for " + holdLimit + "; handing the batch back to its queue");
+            }
+            if (!stop.sleep(wait)) {
+                throw new HandBackException("stopping");
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.cloudexchange.core.cls.delivery;
+
+import io.cloudexchange.core.cls.siem.SiemMapping;
+import io.cloudexchange.core.cls.siem.SiemMappingRepository;
+import io.cloudexchange.core.messaging.BatchHandler;
+import io.cloudexchange.core.messaging.BatchMessage;
+import io.cloudexchange.core.messaging.ConditionalOnWorkers;
+import io.cloudexchange.core.messaging.TransientBatchException;
+import io.cloudexchange.plugin.api.PlatformModule;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Log Shipper worker on {@code ce.cls.batches}: copies each pulled batch, as one message, into the
+ * durable queue of every destination an enabled SIEM mapping of its source names. The source batch is
+ * acknowledged only after every copy is confirmed by the broker; a failure retries the whole batch later
+ * (a destination may then receive it twice, never zero times).
+ */
+@Component
+@ConditionalOnWorkers
+class ClsBatchHandler implements BatchHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ClsBatchHandler.class);
+
+    private final SiemMappingRepository mappings;
+    private final DestinationBatches batches;
+    private final ClsCounters counters;
+
+    ClsBatchHandler(SiemMappingRepository mappings, DestinationBatches batches, ClsCounters counters) {
+        this.mappings = mappings;
+        this.batches = batches;
+        this.counters = counters;
+    }
+
+    @Override
+    public PlatformModule module() {
+        return PlatformModule.CLS;
+    }
+
+    @Override
+    public void handle(BatchMessage batch) {
+        if (batch.kind() != BatchMessage.Kind.LOGS) {
+            throw new IllegalArgumentException("the Log Shipper worker ships logs, not " + batch.kind());
+        }
+        List<SiemMapping> targets;
+        try {
+            targets = mappings.findBySourceConfigurationIdAndEnabledTrue(batch.configurationId());
+        } catch (RuntimeException e) {
+            throw new TransientBatchException("cannot read the SIEM mappings", e);
+        }
+        if (targets.isEmpty()) {
+            log.debug("No enabled SIEM mapping ships source {}; batch {} is not forwarded", batch.configurationId(),
+                    batch.batchId());
+            return;
+        }
+        for (SiemMapping mapping : targets) {
+            try {
+                batches.send(mapping.destinationConfigurationId(), new DestinationBatch(mapping.id(), batch));
+            } catch (RuntimeException e) {
+                throw new TransientBatchException("cannot queue batch " + batch.batchId() + " for destination "
+                        + mapping.destinationConfigurationId(), e);
+            }
+        }
+        targets.forEach(mapping -> counters.add(mapping.id(), ClsCounters.Outcome.PULLED, batch.items().size()));
+    }
+}

@@ -1,0 +1,4 @@
+package io.cloudexchange.core.cls.rules;
+
+public record BusinessRuleRequest(String name, String query) {
+}

@@ -1,0 +1,9 @@
+package io.cloudexchange.core.cls.siem;
+
+import io.cloudexchange.plugin.api.cls.LogFormat;
+
+/** {@code businessRuleId} defaults to the rule "All"; {@code format} to the first format both the destination and the mapping file have. */
+public record SiemMappingRequest(String name, String sourceConfigurationId, String businessRuleId,
+                                 String destinationConfigurationId, String mappingFileId, LogFormat format,
+                                 Boolean enabled) {
+}
