@@ -174,6 +174,21 @@ class LogShipperApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aMappingFileInUseCannotBeDeleted() throws Exception {
+        String copy = readJson(mvc.perform(withJson(asAdmin(post("/api/cls/mapping-files/default-json/copy")),
+                        Map.of("name", "my json"))).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString()).path("id").asString();
+        Map<String, Object> request = mapping("uses my json");
+        request.put("mappingFileId", copy);
+        mvc.perform(withJson(asAdmin(post("/api/cls/siem-mappings")), request)).andExpect(status().isCreated());
+
+        mvc.perform(asAdmin(delete("/api/cls/mapping-files/" + copy)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors.id").value(org.hamcrest.Matchers.containsString("uses my json")));
+        mvc.perform(asAdmin(get("/api/cls/mapping-files/" + copy))).andExpect(status().isOk());
+    }
+
+    @Test
     void deadLetterRequestsAreChecked() throws Exception {
         mvc.perform(asAdmin(get("/api/cls/dead-letters"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(0));

@@ -2,6 +2,7 @@ package io.cloudexchange.core.cls.delivery;
 
 import io.cloudexchange.core.api.NotFoundException;
 import io.cloudexchange.core.cls.delivery.ClsCounters.Outcome;
+import io.cloudexchange.core.cls.mapping.FieldProblems;
 import io.cloudexchange.core.cls.mapping.LogMapper;
 import io.cloudexchange.core.cls.mapping.LogMappers;
 import io.cloudexchange.core.cls.mapping.LogMappingException;
@@ -48,6 +49,7 @@ import org.springframework.stereotype.Component;
 class BatchDelivery {
 
     static final String DELIVERY_FAILED = "CE-4001";
+    static final String VALUES_REPLACED = "CE-4002";
     private static final Logger log = LoggerFactory.getLogger(BatchDelivery.class);
 
     private final SiemMappingRepository mappings;
@@ -111,6 +113,7 @@ class BatchDelivery {
             return;
         }
         long filtered = 0;
+        ValueProblems valueProblems = new ValueProblems();
         for (Map<String, Object> record : batch.items()) {
             Map<String, Object> fields = RecordFields.fields(record);
             if (!rule.test(fields)) {
@@ -120,7 +123,7 @@ class BatchDelivery {
             LogType type = RecordFields.type(batch.stream(), record);
             String subtype = RecordFields.subtype(batch.stream(), record);
             try {
-                String payload = mapper.map(type, subtype, fields);
+                String payload = mapper.map(type, subtype, fields, valueProblems);
                 String id = RecordFields.id(record);
                 byId.put(id, record);
                 mapped.add(new MappedLog(id, new LogStream(type, subtype), mapping.format(), payload));
@@ -130,6 +133,12 @@ class BatchDelivery {
             }
         }
         counters.add(mapping.id(), Outcome.FILTERED_OUT, filtered);
+        if (valueProblems.count > 0) {
+            platformLog.warn(PlatformLog.configurationSource(mapping.sourceConfigurationId()), VALUES_REPLACED,
+                    valueProblems.count + " values in a batch of SIEM mapping '" + mapping.name() + "' failed their"
+                            + " transformation and were replaced by the default or left out (the records were sent);"
+                            + " first: " + valueProblems.first + ". Check the mapping file.");
+        }
         if (!unmappable.isEmpty()) {
             deadLetter(mapping, batch, unmappable, "cannot be mapped: " + reasons.get(0)
                     + (reasons.size() > 1 ? " (and " + (reasons.size() - 1) + " more)" : ""));
@@ -281,6 +290,20 @@ class BatchDelivery {
             }
             if (!stop.sleep(wait)) {
                 throw new HandBackException("stopping");
+            }
+        }
+    }
+
+    /** Counts the values a mapper could not use in one batch, keeping the first for the platform log. */
+    private static final class ValueProblems implements FieldProblems {
+
+        private int count;
+        private String first;
+
+        @Override
+        public void report(String target, String problem) {
+            if (count++ == 0) {
+                first = target + ": " + problem;
             }
         }
     }

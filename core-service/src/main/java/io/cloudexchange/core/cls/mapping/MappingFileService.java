@@ -40,9 +40,11 @@ public class MappingFileService {
     private final CompiledLogMappers mappers;
     private final AuditLog audit;
     private final Clock clock;
+    private final List<MappingFileUsers> users;
 
     MappingFileService(DefaultMappingFiles defaults, MappingFileRepository repository, MappingFileLookup lookup,
-                       CompiledLogMappers mappers, AuditLog audit, Clock clock) {
+                       CompiledLogMappers mappers, AuditLog audit, Clock clock, List<MappingFileUsers> users) {
+        this.users = users;
         this.defaults = defaults;
         this.repository = repository;
         this.lookup = lookup;
@@ -120,6 +122,11 @@ public class MappingFileService {
 
     public void delete(String id) {
         StoredMappingFile stored = stored(id, "deleted");
+        List<String> usedBy = users.stream().flatMap(u -> u.namesUsing(id).stream()).toList();
+        if (!usedBy.isEmpty()) {
+            throw new ConflictException("id", "'" + stored.name() + "' is used by the SIEM mappings "
+                    + String.join(", ", usedBy) + ": give them another mapping file or delete them first");
+        }
         repository.deleteById(id);
         mappers.evict(id);
         audit.record(AuditAction.DELETE, AUDIT_TARGET, id, AuditChanges.of().field("name", stored.name(), null));

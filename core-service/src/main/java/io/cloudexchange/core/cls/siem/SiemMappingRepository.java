@@ -11,4 +11,6 @@ public interface SiemMappingRepository extends MongoRepository<SiemMapping, Stri
     List<SiemMapping> findBySourceConfigurationIdAndEnabledTrue(String sourceConfigurationId);
 
     List<SiemMapping> findByEnabledTrue();
+
+    List<SiemMapping> findByMappingFileId(String mappingFileId);
 }
