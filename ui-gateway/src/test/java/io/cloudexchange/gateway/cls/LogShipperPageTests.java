@@ -53,7 +53,7 @@ class LogShipperPageTests extends GatewayTestSupport {
         assertThat(page.body())
                 .contains("to splunk", "97", "paused (destination backlog)", "Netskope tenant", "Splunk HEC",
                         "default-cef-syslog", "DLP only", "refused by the destination: 400 bad field", "a-7",
-                        "97 events sent in the last hour")
+                        "97 events sent in the last hour", "href=\"/cls/mapping-files\"")
                 .contains("<polyline")
                 .doesNotContain("Threat feed")
                 .doesNotContain("alert error");

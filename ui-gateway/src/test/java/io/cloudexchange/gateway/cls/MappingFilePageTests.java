@@ -34,7 +34,7 @@ class MappingFilePageTests extends GatewayTestSupport {
 
         String page = browser.get("/cls/mapping-files").body().replaceAll("\\s+", " ");
 
-        assertThat(page).contains("Log Shipper &gt; Mapping files", "shipped default (read-only)",
+        assertThat(page).contains("Log Shipper</a> &gt; Mapping files", "shipped default (read-only)",
                 "href=\"/api/cls/mapping-files/default-cef-syslog/download\"",
                 "action=\"/cls/mapping-files/default-cef-syslog/copy\"", "action=\"/cls/mapping-files/f1/delete\"")
                 .doesNotContain("action=\"/cls/mapping-files/default-cef-syslog/delete\"");
