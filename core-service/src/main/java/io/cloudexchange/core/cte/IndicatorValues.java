@@ -6,7 +6,16 @@ import java.util.Locale;
 /** Canonical form of indicator values, so the same indicator from two sources is stored once. */
 final class IndicatorValues {
 
+    /** A normalised value, or the problem that makes the value invalid (then {@code value} is null). */
+    record Checked(String value, String problem) {
+    }
+
     private IndicatorValues() {
+    }
+
+    static Checked check(IndicatorType type, String value) {
+        String normalised = normalise(type, value);
+        return normalised.isEmpty() ? new Checked(null, "the value is empty") : new Checked(normalised, null);
     }
 
     static String normalise(IndicatorType type, String value) {
