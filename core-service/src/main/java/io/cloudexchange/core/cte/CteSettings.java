@@ -12,11 +12,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param agingDaysByConfiguration per source configuration id, overrides {@code defaultAgingDays}
  * @param retractionEnabled whether sources are asked which indicators they no longer vouch for
  * @param retractionIntervalMinutes minutes between retraction checks
+ *     (null or missing values in a request take the defaults)
  */
 @Document("cte_settings")
-public record CteSettings(@Id String id, ReconciliationPolicy reconciliationPolicy, int defaultAgingDays,
-                          Map<String, Integer> agingDaysByConfiguration, boolean retractionEnabled,
-                          int retractionIntervalMinutes) {
+public record CteSettings(@Id String id, ReconciliationPolicy reconciliationPolicy, Integer defaultAgingDays,
+                          Map<String, Integer> agingDaysByConfiguration, Boolean retractionEnabled,
+                          Integer retractionIntervalMinutes) {
 
     static final String ID = "cte";
     public static final int DEFAULT_AGING_DAYS = 90;
@@ -25,9 +26,11 @@ public record CteSettings(@Id String id, ReconciliationPolicy reconciliationPoli
     public CteSettings {
         id = ID;
         reconciliationPolicy = reconciliationPolicy == null ? ReconciliationPolicy.HIGHEST_SEVERITY : reconciliationPolicy;
-        defaultAgingDays = defaultAgingDays <= 0 ? DEFAULT_AGING_DAYS : defaultAgingDays;
+        defaultAgingDays = defaultAgingDays == null || defaultAgingDays <= 0 ? DEFAULT_AGING_DAYS : defaultAgingDays;
+        retractionEnabled = retractionEnabled != null && retractionEnabled;
         agingDaysByConfiguration = agingDaysByConfiguration == null ? Map.of() : Map.copyOf(agingDaysByConfiguration);
-        retractionIntervalMinutes = retractionIntervalMinutes <= 0 ? 60 : retractionIntervalMinutes;
+        retractionIntervalMinutes = retractionIntervalMinutes == null || retractionIntervalMinutes <= 0 ? 60
+                : retractionIntervalMinutes;
     }
 
     static CteSettings defaults() {
