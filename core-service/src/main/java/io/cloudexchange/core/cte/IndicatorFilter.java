@@ -1,6 +1,7 @@
 package io.cloudexchange.core.cte;
 
 import io.cloudexchange.core.api.InvalidRequestException;
+import io.cloudexchange.core.query.QueryException;
 import java.time.Clock;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,10 @@ public class IndicatorFilter {
         if (query == null || query.isBlank()) {
             return new Document();
         }
-        throw InvalidRequestException.field(field, "the query language is not available yet");
+        try {
+            return IndicatorQueryFields.FIELDS.compile(query, clock).toMongoFilter();
+        } catch (QueryException e) {
+            throw InvalidRequestException.field(field, e.getMessage());
+        }
     }
 }

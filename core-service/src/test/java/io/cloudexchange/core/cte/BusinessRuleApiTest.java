@@ -111,6 +111,24 @@ class BusinessRuleApiTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.errors.days").exists());
     }
 
+    @Test
+    void aRuleFiltersWithTheQueryLanguageAndLeavesOutItsExceptionQuery() throws Exception {
+        Instant now = Instant.now();
+        postIndicators(indicator("domain", "evil.example", now, null), indicator("domain", "intranet.corp", now, null),
+                indicator("domain", "mail.corp", now, null), indicator("url", "https://evil.example/", now, null));
+        String id = create(Map.of("name", "Domains", "filter", "type == \"domain\"",
+                "exceptionQuery", "value contains \".corp\""));
+
+        mvc.perform(asAdmin(post("/api/cte/business-rules/" + id + "/test")))
+                .andExpect(jsonPath("$.count").value(1))
+                .andExpect(jsonPath("$.byType[0].type").value("DOMAIN"));
+        mvc.perform(asAdmin(withJson(post("/api/cte/business-rules"),
+                        Map.of("name", "Broken", "filter", "type ==", "exceptionQuery", "nope == 1"))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.filter").exists())
+                .andExpect(jsonPath("$.errors.exceptionQuery").exists());
+    }
+
     private String create(Map<String, Object> rule) throws Exception {
         String body = mvc.perform(asAdmin(withJson(post("/api/cte/business-rules"), rule)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

@@ -115,6 +115,43 @@ class IndicatorApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theQueryLanguageFiltersTheListingAndSelectsIndicatorsForBulkActions() throws Exception {
+        postIndicators(Map.of("type", "url", "value", "https://evil.example/a", "severity", "high"),
+                Map.of("type", "url", "value", "https://fine.example/b", "severity", "low"),
+                Map.of("type", "domain", "value", "evil.example", "severity", "critical"));
+
+        mvc.perform(asAdmin(get("/api/cte/indicators").param("q", "type == \"url\" AND severity >= \"high\"")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].value").value("https://evil.example/a"));
+        mvc.perform(asAdmin(get("/api/cte/indicators").param("q", "type == \"url\" AND (")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.q").value(org.hamcrest.Matchers.containsString("offset")));
+        mvc.perform(asAdmin(get("/api/cte/indicators").param("q", "value == {\"$where\": 1}")))
+                .andExpect(status().isBadRequest());
+
+        mvc.perform(asAdmin(withJson(post("/api/cte/indicators/tag"),
+                        Map.of("q", "value contains \"evil\"", "tags", List.of("bad")))))
+                .andExpect(jsonPath("$.count").value(2));
+        mvc.perform(asAdmin(get("/api/cte/indicators").param("q", "tags == \"bad\"")))
+                .andExpect(jsonPath("$.total").value(2));
+
+        mvc.perform(asAdmin(withJson(post("/api/cte/indicators/delete"), Map.of("q", "severity < \"high\""))))
+                .andExpect(jsonPath("$.count").value(1));
+        assertThat(mongo.findAll(StoredIndicator.class)).extracting(StoredIndicator::value)
+                .containsExactlyInAnyOrder("https://evil.example/a", "evil.example");
+
+        MvcResult csv = mvc.perform(asAdmin(get("/api/cte/indicators/export").param("q", "type == \"domain\"")))
+                .andReturn();
+        String text = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .asyncDispatch(csv)).andReturn().getResponse().getContentAsString();
+        assertThat(text.split("\r\n")).hasSize(2);
+        mvc.perform(asAdmin(get("/api/cte/indicators/export").param("q", "nosuchfield == 1")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.q").exists());
+    }
+
+    @Test
     void exportStreamsCsvAndJson() throws Exception {
         postIndicators(Map.of("type", "url", "value", "https://x.example/a,b", "comments", "=cmd()"));
 
