@@ -22,12 +22,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param sharedWith ids of the sharing configurations that pushed it
  * @param updatedAt when a source, an admin or aging last changed it (sharing picks up changes by it)
  * @param sourceIds the configuration ids in {@code sources}, as an indexable array
+ * @param invalidFor ids of the sharing configurations whose destination refused it (it also carries the tag
+ *     {@code invalid}); they never push it again
  */
 @Document(StoredIndicator.COLLECTION)
 public record StoredIndicator(@Id String id, IndicatorType type, String value, int severityRank, int reputation,
                               Instant firstSeen, Instant lastSeen, List<String> tags, boolean active, Instant expiresAt,
                               Map<String, Source> sources, String comments, boolean retracted, List<String> sharedWith,
-                              Instant updatedAt, List<String> sourceIds) {
+                              Instant updatedAt, List<String> sourceIds,
+                              List<String> invalidFor) {
 
     public static final String COLLECTION = "indicators";
 
@@ -37,6 +40,7 @@ public record StoredIndicator(@Id String id, IndicatorType type, String value, i
         sharedWith = sharedWith == null ? List.of() : sharedWith;
         comments = comments == null ? "" : comments;
         sourceIds = sourceIds == null ? List.of() : sourceIds;
+        invalidFor = invalidFor == null ? List.of() : invalidFor;
     }
 
     public Severity severity() {
