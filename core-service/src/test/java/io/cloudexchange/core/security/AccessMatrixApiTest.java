@@ -68,6 +68,8 @@ class AccessMatrixApiTest extends ApiTestSupport {
             new Call(Family.CTE, HttpMethod.GET, "/api/cte/business-rules", false),
             new Call(Family.CTE, HttpMethod.POST, "/api/cte/business-rules", true),
             new Call(Family.CTE, HttpMethod.POST, "/api/cte/business-rules/test", true),
+            new Call(Family.CTE, HttpMethod.GET, "/api/cte/sharing", false),
+            new Call(Family.CTE, HttpMethod.POST, "/api/cte/sharing", true),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.GET, "/api/users", false),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.POST, "/api/users", true),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.GET, "/api/roles", false),
