@@ -45,6 +45,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/auth/password").authenticated()
                         .requestMatchers("/api/auth/clients", "/api/auth/clients/**")
                         .access(withChangedPassword(AuthenticatedAuthorizationManager.authenticated()))
+                        .requestMatchers("/api/query", "/api/query/**")
+                        .access(withChangedPassword(AuthenticatedAuthorizationManager.authenticated()))
                         .requestMatchers("/api/users", "/api/users/**", "/api/roles", "/api/roles/**")
                         .access(withChangedPassword(AuthorityAuthorizationManager.hasRole(Role.SUPER_ADMIN.name())))
                         .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**")

@@ -81,7 +81,9 @@ class AccessMatrixApiTest extends ApiTestSupport {
             new Call(Family.ANY_SIGNED_IN, HttpMethod.GET, "/api/me", false),
             new Call(Family.ANY_SIGNED_IN, HttpMethod.POST, "/api/auth/password", true),
             new Call(Family.ANY_SIGNED_IN, HttpMethod.GET, "/api/auth/clients", false),
-            new Call(Family.ANY_SIGNED_IN, HttpMethod.POST, "/api/auth/clients", true));
+            new Call(Family.ANY_SIGNED_IN, HttpMethod.POST, "/api/auth/clients", true),
+            new Call(Family.ANY_SIGNED_IN, HttpMethod.POST, "/api/query/validate", false),
+            new Call(Family.ANY_SIGNED_IN, HttpMethod.GET, "/api/query/fields", false));
 
     static Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();
