@@ -62,21 +62,21 @@ class AgingAndRetractionTest {
     @Test
     void indicatorsBecomeInactiveWhenTheAgingPeriodOfEverySourcePassedAndAreKept() {
         settings.save(new CteSettings(null, null, 90, Map.of("short", 1), false, 60));
-        report("short", "https://a.example/");
-        report("short", "https://b.example/");
-        report("long", "https://b.example/");
+        report("short", "https://a.example");
+        report("short", "https://b.example");
+        report("long", "https://b.example");
 
         clock.advance(Duration.ofDays(2));
         assertThat(aging.expire()).isEqualTo(1);
 
-        StoredIndicator expired = mongo.findById("URL:https://a.example/", StoredIndicator.class);
+        StoredIndicator expired = mongo.findById("URL:https://a.example", StoredIndicator.class);
         assertThat(expired.active()).isFalse();
         assertThat(expired.updatedAt()).isEqualTo(clock.instant());
-        assertThat(mongo.findById("URL:https://b.example/", StoredIndicator.class).active())
+        assertThat(mongo.findById("URL:https://b.example", StoredIndicator.class).active())
                 .as("another source's report is still valid").isTrue();
 
-        report("short", "https://a.example/");
-        assertThat(mongo.findById("URL:https://a.example/", StoredIndicator.class).active())
+        report("short", "https://a.example");
+        assertThat(mongo.findById("URL:https://a.example", StoredIndicator.class).active())
                 .as("reported again").isTrue();
     }
 
@@ -84,17 +84,17 @@ class AgingAndRetractionTest {
     void aSourceThatDeclaresRetractionReportsTheIndicatorsItNoLongerVouchesFor() {
         configurations.save(new PluginConfiguration("src", "Feed", TestRetractingSourcePlugin.ID, PlatformModule.CTE,
                 Map.of(), Map.of(), true, 60, false, true, null, null, null));
-        report("src", "https://stale.example/");
-        report("src", "https://fresh.example/");
-        report("other", "https://stale-elsewhere.example/");
+        report("src", "https://stale.example");
+        report("src", "https://fresh.example");
+        report("other", "https://stale-elsewhere.example");
 
         assertThat(retraction.runAll()).isEqualTo(1);
 
-        StoredIndicator stale = mongo.findById("URL:https://stale.example/", StoredIndicator.class);
+        StoredIndicator stale = mongo.findById("URL:https://stale.example", StoredIndicator.class);
         assertThat(stale.retracted()).isTrue();
         assertThat(stale.sources().get("src").retracted()).isTrue();
-        assertThat(mongo.findById("URL:https://fresh.example/", StoredIndicator.class).retracted()).isFalse();
-        assertThat(mongo.findById("URL:https://stale-elsewhere.example/", StoredIndicator.class).retracted())
+        assertThat(mongo.findById("URL:https://fresh.example", StoredIndicator.class).retracted()).isFalse();
+        assertThat(mongo.findById("URL:https://stale-elsewhere.example", StoredIndicator.class).retracted())
                 .as("not this source's indicator").isFalse();
         assertThat(retraction.runAll()).as("asked once per indicator").isZero();
     }

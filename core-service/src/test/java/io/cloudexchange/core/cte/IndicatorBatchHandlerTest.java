@@ -175,12 +175,17 @@ class IndicatorBatchHandlerTest {
         Map<String, Object> unknownType = item(Indicator.of(IndicatorType.URL, "https://bad.example/type"));
         unknownType.put("type", "BOGUS");
         Map<String, Object> blank = item(Indicator.of(IndicatorType.URL, "   "));
+        Map<String, Object> shortHash = item(Indicator.of(IndicatorType.MD5, "9e107d9d"));
+        Map<String, Object> badAddress = item(Indicator.of(IndicatorType.IPV4, "300.1.2.3"));
 
-        handler.handle(batch("cfg-a", badReputation, unknownType, blank,
+        handler.handle(batch("cfg-a", badReputation, unknownType, blank, shortHash, badAddress,
                 item(Indicator.of(IndicatorType.IPV4, "10.0.0.1"))));
 
         assertThat(mongo.findAll(StoredIndicator.class)).extracting(StoredIndicator::id).containsExactly("IPV4:10.0.0.1");
-        assertThat(logs.findAll()).hasSize(3).allSatisfy(entry -> {
+        assertThat(logs.findAll()).extracting(entry -> entry.message())
+                .anySatisfy(message -> assertThat(message).contains("9e107d9d"))
+                .anySatisfy(message -> assertThat(message).contains("300.1.2.3"));
+        assertThat(logs.findAll()).hasSize(5).allSatisfy(entry -> {
             assertThat(entry.errorCode()).isEqualTo(BatchItems.INVALID_ITEM);
             assertThat(entry.source()).isEqualTo("configuration:cfg-a");
         });

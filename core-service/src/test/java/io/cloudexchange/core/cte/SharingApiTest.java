@@ -36,7 +36,7 @@ class SharingApiTest extends ApiTestSupport {
     @Test
     void aNewSharingSharesTheMatchingIndicatorsAtOnceAndReportsItsCounts() throws Exception {
         mvc.perform(asAdmin(withJson(post("/api/cte/indicators"), Map.of("source", "soc", "indicators", List.of(
-                        Map.of("type", "url", "value", "https://a.example/"),
+                        Map.of("type", "url", "value", "https://a.example"),
                         Map.of("type", "domain", "value", "a.example"))))))
                 .andExpect(status().isOk());
         String rule = id(mvc.perform(asAdmin(withJson(post("/api/cte/business-rules"),
@@ -56,14 +56,14 @@ class SharingApiTest extends ApiTestSupport {
                 mvc.perform(asAdmin(get("/api/cte/sharing/" + sharing)))
                         .andExpect(jsonPath("$.status.state").value("OK"))
                         .andExpect(jsonPath("$.status.shared").value(1)));
-        assertThat(destination.lists.get("blocklist")).containsExactly("https://a.example/");
+        assertThat(destination.lists.get("blocklist")).containsExactly("https://a.example");
 
         mvc.perform(asAdmin(delete("/api/cte/business-rules/" + rule))).andExpect(status().isConflict());
         mvc.perform(asAdmin(post("/api/cte/sharing/" + sharing + "/sync").param("days", "0")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.days").exists());
         mvc.perform(asAdmin(delete("/api/cte/sharing/" + sharing))).andExpect(status().isNoContent());
-        assertThat(mongo.findById("URL:https://a.example/", StoredIndicator.class).sharedWith()).isEmpty();
+        assertThat(mongo.findById("URL:https://a.example", StoredIndicator.class).sharedWith()).isEmpty();
     }
 
     @Test

@@ -84,7 +84,7 @@ class SharingRunnerTest {
     @Test
     void existingMatchingIndicatorsOfTheChosenSourcesAreSharedAtOnceThenOnlyNewOnes() {
         report("feed-a", url("https://evil.example/1"), url("https://evil.example/2"), domain("evil.example"));
-        report("feed-b", url("https://other-source.example/"));
+        report("feed-b", url("https://other-source.example"));
         String sharing = sharing(rule("type == \"url\""), "feed-a");
         settle();
 
@@ -111,7 +111,7 @@ class SharingRunnerTest {
     void largeSelectionsArePushedInBatchesWithoutSkippingIndicatorsThatShareAnUpdateTime() {
         List<Indicator> many = new ArrayList<>();
         for (int i = 0; i < SharingRunner.BATCH_SIZE + 20; i++) {
-            many.add(Indicator.of(IndicatorType.URL, "https://many.example/" + i));
+            many.add(Indicator.of(IndicatorType.URL, "https://many.example" + i));
         }
         report("feed-a", many.toArray(Indicator[]::new));
         String sharing = sharing(rule(""), "feed-a");
@@ -125,7 +125,7 @@ class SharingRunnerTest {
 
     @Test
     void aValueTheDestinationRefusesIsTaggedInvalidAndNeverPushedAgain() {
-        report("feed-a", url("https://reject.example/"), url("https://fine.example/"));
+        report("feed-a", url("https://reject.example"), url("https://fine.example"));
         String sharing = sharing(rule(""), "feed-a");
         settle();
 
@@ -133,12 +133,12 @@ class SharingRunnerTest {
 
         assertThat(status.shared()).isEqualTo(1);
         assertThat(status.rejected()).isEqualTo(1);
-        StoredIndicator refused = mongo.findById("URL:https://reject.example/", StoredIndicator.class);
+        StoredIndicator refused = mongo.findById("URL:https://reject.example", StoredIndicator.class);
         assertThat(refused.tags()).contains(SharingRunner.INVALID_TAG);
         assertThat(refused.invalidFor()).containsExactly(sharing);
         assertThat(logs.findAll()).anySatisfy(entry -> assertThat(entry.message()).contains("reject.example"));
 
-        report("feed-a", url("https://reject.example/"), url("https://fine.example/"));
+        report("feed-a", url("https://reject.example"), url("https://fine.example"));
         settle();
         runner.run(sharing);
         assertThat(destination.pushes).containsExactly(2, 1);
@@ -146,7 +146,7 @@ class SharingRunnerTest {
 
     @Test
     void aTransientFailureIsRetriedAfterACappedBackoffFromWhereItStopped() {
-        report("feed-a", url("https://a.example/"));
+        report("feed-a", url("https://a.example"));
         String sharing = sharing(rule(""), "feed-a");
         settle();
         destination.failNextPushes.set(2);
@@ -168,29 +168,29 @@ class SharingRunnerTest {
         SharingConfiguration.Status recovered = runner.run(sharing);
         assertThat(recovered.state()).isEqualTo(SharingConfiguration.State.OK);
         assertThat(recovered.failures()).isZero();
-        assertThat(target.values()).containsExactly("https://a.example/");
+        assertThat(target.values()).containsExactly("https://a.example");
     }
 
     @Test
     void indicatorsThatExpireOrStopMatchingAreRetractedFromTheDestination() {
-        report("feed-a", url("https://a.example/"), url("https://b.example/"));
+        report("feed-a", url("https://a.example"), url("https://b.example"));
         String sharing = sharing(rule(""), "feed-a");
         settle();
         runner.run(sharing);
         assertThat(target.values()).hasSize(2);
 
-        mongo.getCollection(StoredIndicator.COLLECTION).updateOne(new Document("_id", "URL:https://a.example/"),
+        mongo.getCollection(StoredIndicator.COLLECTION).updateOne(new Document("_id", "URL:https://a.example"),
                 new Document("$set", new Document("active", false)));
         SharingConfiguration.Status status = runner.run(sharing);
 
-        assertThat(target.values()).containsExactly("https://b.example/");
+        assertThat(target.values()).containsExactly("https://b.example");
         assertThat(status.retracted()).isEqualTo(1);
-        assertThat(mongo.findById("URL:https://a.example/", StoredIndicator.class).sharedWith()).isEmpty();
+        assertThat(mongo.findById("URL:https://a.example", StoredIndicator.class).sharedWith()).isEmpty();
     }
 
     @Test
     void aMutedRuleSharesNothing() {
-        report("feed-a", url("https://a.example/"));
+        report("feed-a", url("https://a.example"));
         String rule = rule("");
         mongo.getCollection(BusinessRule.COLLECTION).updateOne(new Document("_id", rule),
                 new Document("$set", new Document("muted", true)));
