@@ -70,6 +70,8 @@ class AccessMatrixApiTest extends ApiTestSupport {
             new Call(Family.CTE, HttpMethod.POST, "/api/cte/business-rules/test", true),
             new Call(Family.CTE, HttpMethod.GET, "/api/cte/sharing", false),
             new Call(Family.CTE, HttpMethod.POST, "/api/cte/sharing", true),
+            new Call(Family.CTE, HttpMethod.GET, "/api/cte/list-tokens", false),
+            new Call(Family.CTE, HttpMethod.POST, "/api/cte/list-tokens", true),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.GET, "/api/users", false),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.POST, "/api/users", true),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.GET, "/api/roles", false),

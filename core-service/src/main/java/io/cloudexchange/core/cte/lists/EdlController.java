@@ -1,0 +1,114 @@
+package io.cloudexchange.core.cte.lists;
+
+import io.cloudexchange.plugin.api.cte.IndicatorType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import org.bson.Document;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * External dynamic lists: active indicators as plain text, one value per line, for firewalls and
+ * proxies. The ETag is a digest of the content, so a poll of an unchanged list answers 304 without
+ * sending it; the body is streamed from a MongoDB cursor, so memory stays flat whatever the size.
+ */
+@RestController
+@RequestMapping("/api/edl")
+class EdlController {
+
+    static final String TEXT = "text/plain;charset=UTF-8";
+    private static final Document VALUE_ONLY = new Document("value", 1);
+    private static final Document BY_ID = new Document("_id", 1);
+
+    private final ServedIndicators indicators;
+
+    EdlController(ServedIndicators indicators) {
+        this.indicators = indicators;
+    }
+
+    /** Every active indicator of one type: {@code /api/edl/indicators/url}. */
+    @GetMapping("/indicators/{type}")
+    void ofType(@PathVariable String type, @RequestParam(required = false) String q, HttpServletRequest request,
+                HttpServletResponse response) throws IOException {
+        serve(ServedIndicators.type(type), q, request, response);
+    }
+
+    /** Every active indicator, optionally filtered: {@code /api/edl/indicators?q=severity >= "high"}. */
+    @GetMapping("/indicators")
+    void all(@RequestParam(required = false) String q, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        serve(null, q, request, response);
+    }
+
+    private void serve(IndicatorType type, String q, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Document filter = indicators.filter(type, q);
+        String etag = etag(filter);
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        response.setContentType(TEXT);
+        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        if ("HEAD".equals(request.getMethod())) {
+            return;
+        }
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
+        indicators.forEach(filter, VALUE_ONLY, BY_ID, 0, document -> {
+            try {
+                out.write(line(document));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.flush();
+    }
+
+    private String etag(Document filter) {
+        MessageDigest digest = sha256();
+        indicators.forEach(filter, VALUE_ONLY, BY_ID, 0,
+                document -> digest.update(line(document).getBytes(StandardCharsets.UTF_8)));
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest.digest(), 18)) + "\"";
+    }
+
+    private static String line(Document document) {
+        String value = document.getString("value");
+        return (value == null ? "" : value.replace('\n', ' ').replace('\r', ' ')) + "\n";
+    }
+
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

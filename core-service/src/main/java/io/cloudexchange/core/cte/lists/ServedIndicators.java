@@ -1,0 +1,80 @@
+package io.cloudexchange.core.cte.lists;
+
+import com.mongodb.client.MongoCursor;
+import io.cloudexchange.core.api.InvalidRequestException;
+import io.cloudexchange.core.cte.IndicatorQueryFields;
+import io.cloudexchange.core.query.QueryErrors;
+import io.cloudexchange.core.query.QueryException;
+import io.cloudexchange.plugin.api.cte.IndicatorType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Component;
+
+/**
+ * The indicators the served lists show: active (a missing {@code active} counts as active), not
+ * retracted, optionally of one type and matching a query. Read with a cursor, a batch at a time, so a
+ * list of a million values never sits in memory.
+ */
+@Component
+class ServedIndicators {
+
+    static final String COLLECTION = "indicators";
+    private static final int BATCH_SIZE = 5_000;
+
+    private final MongoOperations mongo;
+    private final Clock clock;
+
+    ServedIndicators(MongoOperations mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    static IndicatorType type(String name) {
+        try {
+            return IndicatorType.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.field("type", "unknown indicator type '" + name + "'; known: "
+                    + Arrays.stream(IndicatorType.values()).map(t -> t.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** The filter of a list; {@code q} in the query language (fields of {@code IndicatorQueryFields}). */
+    Document filter(IndicatorType type, String q) {
+        List<Document> conditions = new ArrayList<>();
+        conditions.add(new Document("active", new Document("$ne", false)));
+        conditions.add(new Document("retracted", new Document("$ne", true)));
+        if (type != null) {
+            conditions.add(new Document("type", new Document("$eq", type.name())));
+        }
+        if (q != null && !q.isBlank()) {
+            try {
+                conditions.add(IndicatorQueryFields.FIELDS.compile(q, clock).toMongoFilter());
+            } catch (QueryException e) {
+                throw QueryErrors.invalidRequest("q", e);
+            }
+        }
+        return new Document("$and", conditions);
+    }
+
+    /** Each matching document, projected, in {@code sort} order, a cursor batch at a time. */
+    void forEach(Bson filter, Bson projection, Bson sort, int limit, Consumer<Document> action) {
+        var find = mongo.getCollection(COLLECTION).find(filter).projection(projection).sort(sort).batchSize(BATCH_SIZE);
+        if (limit > 0) {
+            find = find.limit(limit);
+        }
+        try (MongoCursor<Document> cursor = find.iterator()) {
+            while (cursor.hasNext()) {
+                action.accept(cursor.next());
+            }
+        }
+    }
+}
