@@ -1,39 +1,32 @@
 package io.cloudexchange.core.cte;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
+import com.mongodb.MongoException;
 import io.cloudexchange.core.messaging.BatchHandler;
 import io.cloudexchange.core.messaging.BatchMessage;
 import io.cloudexchange.core.messaging.ConditionalOnWorkers;
-import io.cloudexchange.core.runtime.MongoKeys;
+import io.cloudexchange.core.messaging.TransientBatchException;
 import io.cloudexchange.core.workers.BatchItems;
-import io.cloudexchange.core.workers.BatchWrites.Upsert;
-import io.cloudexchange.core.workers.BatchWrites;
 import io.cloudexchange.plugin.api.PlatformModule;
+import io.cloudexchange.plugin.api.RejectedItem;
 import io.cloudexchange.plugin.api.cte.Indicator;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores pulled indicators: one document per type and normalised value, merged across sources with
- * operators that give the same result however often a batch is delivered ($min, $max, $addToSet, $set).
+ * Stores pulled indicators through the {@link IndicatorWriter}: one document per type and normalised value,
+ * merged across sources. An invalid item is logged with its reason and the rest of the batch is stored.
  */
 @Component
 @ConditionalOnWorkers
 class IndicatorBatchHandler implements BatchHandler {
 
-    private final MongoOperations mongo;
+    private final IndicatorWriter writer;
     private final BatchItems items;
     private final Clock clock;
 
-    IndicatorBatchHandler(MongoOperations mongo, BatchItems items, Clock clock) {
-        this.mongo = mongo;
+    IndicatorBatchHandler(IndicatorWriter writer, BatchItems items, Clock clock) {
+        this.writer = writer;
         this.items = items;
         this.clock = clock;
     }
@@ -48,45 +41,17 @@ class IndicatorBatchHandler implements BatchHandler {
         if (batch.kind() != BatchMessage.Kind.INDICATORS) {
             throw new IllegalArgumentException("the CTE worker stores indicators, not " + batch.kind());
         }
-        List<Upsert> upserts = new ArrayList<>();
-        for (Indicator indicator : items.read(batch, Indicator.class)) {
-            String value = IndicatorValues.normalise(indicator.type(), indicator.value());
-            if (value.isEmpty()) {
-                items.skip(batch, indicator, "the value is empty");
-                continue;
-            }
-            upserts.add(upsert(batch, indicator, value));
+        var report = new IndicatorWriter.Report(batch.configurationId(), batch.pluginId(), batch.batchId(),
+                batch.createdAt() == null ? clock.instant() : batch.createdAt(), items.read(batch, Indicator.class));
+        IndicatorWriter.Outcome outcome;
+        try {
+            outcome = writer.write(report);
+        } catch (DataAccessException | MongoException e) {
+            throw new TransientBatchException("could not store batch " + batch.batchId() + " in "
+                    + StoredIndicator.COLLECTION, e);
         }
-        BatchWrites.upsertAll(mongo, StoredIndicator.COLLECTION, batch, upserts);
-    }
-
-    private Upsert upsert(BatchMessage batch, Indicator indicator, String value) {
-        Instant pulledAt = batch.createdAt() == null ? clock.instant() : batch.createdAt();
-        Instant firstSeen = indicator.firstSeen() != null ? indicator.firstSeen() : pulledAt;
-        Instant lastSeen = indicator.lastSeen() != null ? indicator.lastSeen() : pulledAt;
-        String source = "sources." + MongoKeys.escape(batch.configurationId()) + ".";
-        Update update = new Update()
-                .setOnInsert("type", indicator.type().name())
-                .setOnInsert("value", value)
-                .set("active", true)
-                .max("severityRank", indicator.severity().ordinal())
-                .min("reputation", indicator.reputation())
-                .min("firstSeen", firstSeen)
-                .max("lastSeen", lastSeen)
-                .set(source + "configurationId", batch.configurationId())
-                .set(source + "pluginId", batch.pluginId())
-                .set(source + "severity", indicator.severity().name())
-                .set(source + "reputation", indicator.reputation())
-                .min(source + "firstSeen", firstSeen)
-                .max(source + "lastSeen", lastSeen)
-                .set(source + "tags", indicator.tags())
-                .set(source + "comments", indicator.comments());
-        if (!indicator.tags().isEmpty()) {
-            update.addToSet("tags").each(indicator.tags().toArray());
+        for (RejectedItem rejected : outcome.rejected()) {
+            items.skip(batch, rejected.value(), rejected.reason());
         }
-        if (indicator.expiresAt() != null) {
-            update.set(source + "expiresAt", indicator.expiresAt()).max("expiresAt", indicator.expiresAt());
-        }
-        return new Upsert(Query.query(where("_id").is(IndicatorValues.id(indicator.type(), value))), update);
     }
 }

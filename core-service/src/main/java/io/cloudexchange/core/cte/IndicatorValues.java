@@ -1,20 +1,22 @@
 package io.cloudexchange.core.cte;
 
+import io.cloudexchange.core.cte.values.IndicatorValueRules;
+import io.cloudexchange.core.cte.values.ValueCheck;
 import io.cloudexchange.plugin.api.cte.IndicatorType;
-import java.util.Locale;
 
-/** Canonical form of indicator values, so the same indicator from two sources is stored once. */
+/** Canonical form of indicator values (see {@code cte.values}), so the same indicator from two sources is stored once. */
 final class IndicatorValues {
+
+    /** A normalised value, or the problem that makes the value invalid (then {@code value} is null). */
+    record Checked(String value, String problem) {
+    }
 
     private IndicatorValues() {
     }
 
-    static String normalise(IndicatorType type, String value) {
-        String trimmed = value.trim();
-        return switch (type) {
-            case MD5, SHA256, DOMAIN, HOSTNAME, FQDN, IPV6 -> trimmed.toLowerCase(Locale.ROOT);
-            case URL, IPV4 -> trimmed;
-        };
+    static Checked check(IndicatorType type, String value) {
+        ValueCheck check = IndicatorValueRules.check(type, value);
+        return check.isValid() ? new Checked(check.value(), null) : new Checked(null, check.problem());
     }
 
     /** The document id: one indicator per type and normalised value. */

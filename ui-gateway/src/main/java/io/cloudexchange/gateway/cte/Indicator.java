@@ -6,10 +6,11 @@ import java.util.List;
 /** An indicator as the core lists it: merged fields plus what each source configuration reported. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Indicator(String type, String value, String severity, Integer reputation, List<Source> sources,
-        String firstSeen, String lastSeen) {
+        String firstSeen, String lastSeen, List<String> tags, Boolean active) {
 
     public Indicator {
         sources = sources == null ? List.of() : List.copyOf(sources);
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
     /** Names of the plugins that reported the indicator, for the table. */

@@ -1,9 +1,11 @@
 package io.cloudexchange.gateway.cte;
 
 import io.cloudexchange.gateway.core.CoreClient;
+import io.cloudexchange.gateway.core.CoreException;
 import io.cloudexchange.gateway.core.CorePage;
 import io.cloudexchange.gateway.shell.ShellPage;
 
+import java.util.List;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,10 +29,22 @@ class IndicatorController {
         this.core = core;
     }
 
+    /** The indicators a query matches; a query the core refuses is shown with the core's reason next to the box. */
     @GetMapping("/cte")
-    String indicators(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("indicators",
-                core.get("/api/cte/indicators?page={page}&size={size}", INDICATORS, Math.max(0, page), PAGE_SIZE));
+    String indicators(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "") String q,
+                      Model model) {
+        model.addAttribute("q", q);
+        try {
+            model.addAttribute("indicators", core.get("/api/cte/indicators?page={page}&size={size}&q={q}", INDICATORS,
+                    Math.max(0, page), PAGE_SIZE, q));
+        }
+        catch (CoreException ex) {
+            if (ex.status() != 400) {
+                throw ex;
+            }
+            model.addAttribute("queryError", ex.problem().errors().getOrDefault("q", ex.problem().detail()));
+            model.addAttribute("indicators", new CorePage<Indicator>(List.of(), 0, PAGE_SIZE, 0));
+        }
         return "cte/indicators";
     }
 }
