@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * The fields of the {@code indicators} collection a query may use (IoC table, business rules, lists):
- * {@code type == "url"}, {@code severity >= "high"}, {@code lastSeen > now - 7d}.
+ * {@code type == "url"}, {@code severity >= "high"}, {@code lastSeen > now - 7d}, {@code source IN ("<configuration id>")}.
  */
 public final class IndicatorQueryFields {
 
@@ -29,7 +29,9 @@ public final class IndicatorQueryFields {
             QueryField.of("active", "active", FieldType.BOOLEAN),
             QueryField.of("expiresAt", "expiresAt", FieldType.DATETIME),
             QueryField.of("retracted", "retracted", FieldType.BOOLEAN),
-            QueryField.of("sharedWith", "sharedWith", FieldType.STRING));
+            QueryField.of("sharedWith", "sharedWith", FieldType.STRING),
+            QueryField.of("source", "sourceIds", FieldType.STRING),
+            QueryField.of("updatedAt", "updatedAt", FieldType.DATETIME));
 
     private IndicatorQueryFields() {
     }

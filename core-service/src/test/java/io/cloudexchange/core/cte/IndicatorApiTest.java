@@ -124,6 +124,12 @@ class IndicatorApiTest extends ApiTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].value").value("https://evil.example/a"));
+        String apiSource = mongo.findAll(StoredIndicator.class).get(0).sourceIds().get(0);
+        mvc.perform(asAdmin(get("/api/cte/indicators")
+                        .param("q", "source == \"" + apiSource + "\" AND updatedAt > now - 1h")))
+                .andExpect(jsonPath("$.total").value(3));
+        mvc.perform(asAdmin(get("/api/cte/indicators").param("q", "source == \"another-source\"")))
+                .andExpect(jsonPath("$.total").value(0));
         mvc.perform(asAdmin(get("/api/cte/indicators").param("q", "type == \"url\" AND (")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.q").value(org.hamcrest.Matchers.containsString("offset")));

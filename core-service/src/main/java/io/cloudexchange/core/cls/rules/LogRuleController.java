@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/cls/business-rules")
 @Tag(name = "Log Shipper business rules", description = "Filters that choose which records a SIEM mapping ships")
-class BusinessRuleController {
+class LogRuleController {
 
     /** The SIEM mappings' collection and field that refer to a rule. */
     static final String MAPPINGS = "cls_siem_mappings";
@@ -29,7 +29,7 @@ class BusinessRuleController {
     private final BusinessRuleService service;
     private final MongoOperations mongo;
 
-    BusinessRuleController(BusinessRuleService service, MongoOperations mongo) {
+    LogRuleController(BusinessRuleService service, MongoOperations mongo) {
         this.service = service;
         this.mongo = mongo;
     }
