@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.azuremonitor;
 
+import io.cloudexchange.plugin.api.http.Http;
 import io.cloudexchange.plugin.api.json.Json;
 import io.cloudexchange.plugin.api.PluginContext;
 import java.io.IOException;

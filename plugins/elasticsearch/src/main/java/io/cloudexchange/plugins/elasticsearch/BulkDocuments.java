@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.elasticsearch;
 
+import io.cloudexchange.plugin.api.cls.Chunks;
 import io.cloudexchange.plugin.api.json.Json;
 import io.cloudexchange.plugin.api.cls.LogFormat;
 import io.cloudexchange.plugin.api.cls.MappedLog;

@@ -1,5 +1,8 @@
 package io.cloudexchange.plugins.elasticsearch;
 
+import io.cloudexchange.plugin.api.cls.Chunks;
+import io.cloudexchange.plugin.api.cls.BatchOutcome;
+import io.cloudexchange.plugin.api.http.Http;
 import io.cloudexchange.plugin.api.json.Json;
 import io.cloudexchange.plugin.api.Capability;
 import io.cloudexchange.plugin.api.PlatformModule;

@@ -1,5 +1,7 @@
 package io.cloudexchange.plugins.splunk;
 
+import io.cloudexchange.plugin.api.cls.BatchOutcome;
+import io.cloudexchange.plugin.api.http.Http;
 import io.cloudexchange.plugin.api.json.Json;
 import io.cloudexchange.plugin.api.cls.MappedLog;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.splunk;
 
+import io.cloudexchange.plugin.api.http.Http;
 import io.cloudexchange.plugin.api.PluginContext;
 import io.cloudexchange.plugin.api.config.ValidationResult;
 import java.io.IOException;

@@ -1,8 +1,5 @@
-package io.cloudexchange.plugins.splunk;
+package io.cloudexchange.plugin.api.cls;
 
-import io.cloudexchange.plugin.api.cls.DeliveryResult;
-import io.cloudexchange.plugin.api.cls.FailedLog;
-import io.cloudexchange.plugin.api.cls.MappedLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +9,7 @@ import java.util.List;
  * Collects what happened to each part of a batch sent in several requests, and turns it into one
  * {@link DeliveryResult}: DELIVERED, RETRY or REJECTED when every record shares a fate, else PARTIAL.
  */
-final class BatchOutcome {
+public final class BatchOutcome {
 
     private int delivered;
     private final List<FailedLog> failed = new ArrayList<>();
@@ -21,11 +18,11 @@ final class BatchOutcome {
     private String firstReason;
     private Duration retryAfter;
 
-    void delivered(int count) {
+    public void delivered(int count) {
         delivered += count;
     }
 
-    void failed(Collection<MappedLog> logs, String reason, boolean retryable, Duration wait) {
+    public void failed(Collection<MappedLog> logs, String reason, boolean retryable, Duration wait) {
         for (MappedLog log : logs) {
             failed(log.id(), reason, retryable);
         }
@@ -34,7 +31,7 @@ final class BatchOutcome {
         }
     }
 
-    void failed(String id, String reason, boolean retryable) {
+    public void failed(String id, String reason, boolean retryable) {
         failed.add(new FailedLog(id, reason, retryable));
         anyRetryable |= retryable;
         anyPermanent |= !retryable;
@@ -43,7 +40,7 @@ final class BatchOutcome {
         }
     }
 
-    DeliveryResult result(String destination) {
+    public DeliveryResult result(String destination) {
         if (failed.isEmpty()) {
             return DeliveryResult.delivered(delivered + " records delivered to " + destination);
         }

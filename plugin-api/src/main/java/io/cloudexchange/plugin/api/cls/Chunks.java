@@ -1,14 +1,13 @@
-package io.cloudexchange.plugins.splunk;
+package io.cloudexchange.plugin.api.cls;
 
-import io.cloudexchange.plugin.api.cls.MappedLog;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits encoded records into request bodies of at most a number of bytes, keeping their order. */
-final class Chunks {
+/** Splits encoded records into request bodies of at most a number of bytes (e.g. a vendor's size limit), keeping their order. */
+public final class Chunks {
 
     /** A record and its encoded bytes in the request body. */
-    record Encoded(MappedLog log, byte[] bytes) {
+    public record Encoded(MappedLog log, byte[] bytes) {
     }
 
     private Chunks() {
@@ -19,7 +18,7 @@ final class Chunks {
      * {@code fixedOverhead} stay within {@code maxBytes}. A record too large on its own is put in
      * {@code tooLarge} instead.
      */
-    static List<List<Encoded>> split(List<Encoded> items, long maxBytes, int overheadPerItem, int fixedOverhead,
+    public static List<List<Encoded>> split(List<Encoded> items, long maxBytes, int overheadPerItem, int fixedOverhead,
                                      List<Encoded> tooLarge) {
         List<List<Encoded>> chunks = new ArrayList<>();
         List<Encoded> current = new ArrayList<>();
@@ -44,7 +43,7 @@ final class Chunks {
         return chunks;
     }
 
-    static List<MappedLog> logs(List<Encoded> items) {
+    public static List<MappedLog> logs(List<Encoded> items) {
         return items.stream().map(Encoded::log).toList();
     }
 }

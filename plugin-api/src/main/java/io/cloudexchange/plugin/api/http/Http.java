@@ -1,4 +1,4 @@
-package io.cloudexchange.plugins.splunk;
+package io.cloudexchange.plugin.api.http;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -11,35 +11,38 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** One HTTP exchange with the destination, and the retry rules every HTTP destination shares. */
-final class Http {
+/**
+ * One HTTP exchange with a vendor API, and the rules HTTP destinations share: 408, 429 and 5xx are
+ * transient, Retry-After is read as seconds or as an HTTP date, I/O errors are described for admins.
+ */
+public final class Http {
 
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private Http() {
     }
 
     /** A response: status, body text and the wait the server asked for (Retry-After), or null. */
-    record Reply(int status, String body, Duration retryAfter) {
+    public record Reply(int status, String body, Duration retryAfter) {
 
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
 
         /** 408, 429 and 5xx are transient; every other refusal is for good. */
-        boolean transientFailure() {
+        public boolean transientFailure() {
             return status == 408 || status == 429 || status >= 500;
         }
 
         /** The start of the body, for messages. */
-        String excerpt() {
+        public String excerpt() {
             String text = body == null ? "" : body.strip();
             return text.length() > 300 ? text.substring(0, 300) + "..." : text;
         }
     }
 
     /** Sends the request; an IOException means nothing is known about delivery (retry). */
-    static Reply send(HttpClient client, HttpRequest request, Clock clock) throws IOException {
+    public static Reply send(HttpClient client, HttpRequest request, Clock clock) throws IOException {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), retryAfter(response.headers(), clock));
@@ -50,7 +53,7 @@ final class Http {
     }
 
     /** Retry-After as seconds or as an HTTP date (RFC 9110 section 10.2.3); null when absent or unreadable. */
-    static Duration retryAfter(HttpHeaders headers, Clock clock) {
+    public static Duration retryAfter(HttpHeaders headers, Clock clock) {
         String value = headers.firstValue("Retry-After").map(String::trim).orElse("");
         if (value.isEmpty()) {
             return null;
@@ -67,7 +70,7 @@ final class Http {
         }
     }
 
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         String message = e.getMessage() == null ? "" : ": " + e.getMessage();
         return switch (e.getClass().getSimpleName()) {
             case "ConnectException" -> "cannot connect" + message;
