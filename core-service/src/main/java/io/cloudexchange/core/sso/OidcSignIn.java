@@ -4,6 +4,7 @@ import io.cloudexchange.core.api.AuthenticationFailedException;
 import io.cloudexchange.core.api.InvalidRequestException;
 import io.cloudexchange.core.audit.AuditAction;
 import io.cloudexchange.core.audit.AuditLog;
+import io.cloudexchange.core.auth.AddressThrottle;
 import io.cloudexchange.core.auth.TokenResponse;
 import io.cloudexchange.core.logging.PlatformLog;
 import io.cloudexchange.core.secrets.SecretCipher;
@@ -53,12 +54,14 @@ class OidcSignIn {
     private final AuditLog auditLog;
     private final PlatformLog platformLog;
     private final Clock clock;
+    private final AddressThrottle throttle;
     private final RestClientAuthorizationCodeTokenResponseClient tokenClient =
             new RestClientAuthorizationCodeTokenResponseClient();
     private final OidcIdTokenDecoderFactory idTokenDecoders = new OidcIdTokenDecoderFactory();
 
     OidcSignIn(OidcSettingsService settings, SecretCipher cipher, UserRepository users, UserAccounts accounts,
-               TokenIssuer tokens, AuditLog auditLog, PlatformLog platformLog, Clock clock) {
+               TokenIssuer tokens, AuditLog auditLog, PlatformLog platformLog, Clock clock, AddressThrottle throttle) {
+        this.throttle = throttle;
         this.settings = settings;
         this.cipher = cipher;
         this.users = users;
@@ -82,6 +85,7 @@ class OidcSignIn {
 
     TokenResponse login(OidcLoginRequest request) {
         request.requireComplete();
+        throttle.checkAllowed(AuditLog.currentSourceAddress());
         OidcSettings current = settings.current();
         ClientRegistration registration = registration(request.redirectUri());
         Jwt idToken = verifiedIdToken(registration, request);
@@ -117,15 +121,16 @@ class OidcSignIn {
                     registration, new OAuth2AuthorizationExchange(authorization, response)));
             Object idToken = tokenResponse.getAdditionalParameters().get(OidcParameterNames.ID_TOKEN);
             if (!(idToken instanceof String value)) {
-                throw new AuthenticationFailedException("The identity provider returned no ID token");
+                throw new JwtException("The identity provider returned no ID token");
             }
             Jwt jwt = idTokenDecoders.createDecoder(registration).decode(value);
             if (!request.nonce().equals(jwt.getClaimAsString(OidcParameterNames.NONCE))) {
-                throw new AuthenticationFailedException("The ID token's nonce does not match");
+                throw new JwtException("The ID token's nonce does not match");
             }
             return jwt;
         } catch (OAuth2AuthorizationException | JwtException e) {
             auditLog.recordSignIn(AuditAction.LOGIN_FAILED, "sso", null);
+            throttle.recordFailure(AuditLog.currentSourceAddress());
             platformLog.warn(PlatformLog.PLATFORM_SOURCE, null, "Single sign-on failed: " + e.getMessage());
             throw new AuthenticationFailedException(REFUSED);
         }
@@ -133,6 +138,7 @@ class OidcSignIn {
 
     private TokenResponse refuse(String username, String why) {
         auditLog.recordSignIn(AuditAction.LOGIN_FAILED, username, null);
+        throttle.recordFailure(AuditLog.currentSourceAddress());
         platformLog.warn(PlatformLog.PLATFORM_SOURCE, null, "Single sign-on refused: '" + username + "' " + why);
         throw new AuthenticationFailedException(REFUSED);
     }
