@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  * Kept in MongoDB so every core node of a cluster sees the same count.
  */
 @Service
-class AddressThrottle {
+public class AddressThrottle {
 
     static final int MAX_FAILURES = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
@@ -55,7 +55,7 @@ class AddressThrottle {
     }
 
     /** Refuses (429) an address that failed too often recently. */
-    void checkAllowed(String address) {
+    public void checkAllowed(String address) {
         if (address == null) {
             return;
         }
@@ -66,7 +66,7 @@ class AddressThrottle {
         }
     }
 
-    void recordFailure(String address) {
+    public void recordFailure(String address) {
         if (address == null) {
             return;
         }

@@ -11,7 +11,7 @@ public record TokenResponse(@JsonProperty("access_token") String accessToken,
                             @JsonProperty("expires_in") long expiresIn,
                             @JsonProperty("password_change_required") Boolean passwordChangeRequired) {
 
-    static TokenResponse of(IssuedToken token, Boolean passwordChangeRequired) {
+    public static TokenResponse of(IssuedToken token, Boolean passwordChangeRequired) {
         return new TokenResponse(token.value(), "Bearer", token.expiresInSeconds(), passwordChangeRequired);
     }
 }

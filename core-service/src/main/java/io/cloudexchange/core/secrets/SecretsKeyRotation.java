@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
 public class SecretsKeyRotation {
 
     /** Collections holding {@link SecretCipher} values: tenant tokens, plugin secrets, the proxy password. */
-    public static final List<String> COLLECTIONS = List.of("tenants", "plugin_configurations", "settings");
+    public static final List<String> COLLECTIONS = List.of("tenants", "plugin_configurations", "settings", "sso_settings");
 
     private static final Logger log = LoggerFactory.getLogger(SecretsKeyRotation.class);
 

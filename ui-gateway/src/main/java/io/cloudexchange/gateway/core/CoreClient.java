@@ -66,6 +66,16 @@ public class CoreClient {
                 .body(LoginResult.class));
     }
 
+    /** A sign-in call made for a browser that is not signed in yet: no bearer token, the browser's address. */
+    public <T> T signInCall(String uri, Object body, Class<T> answerType) {
+        return call(() -> restClient.post().uri(uri)
+                .headers(CoreClient::forwardedFor)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(answerType));
+    }
+
     public <T> T get(String uri, Class<T> type, Object... uriVariables) {
         return call(() -> restClient.get().uri(uri, uriVariables).headers(this::bearer).retrieve().body(type));
     }

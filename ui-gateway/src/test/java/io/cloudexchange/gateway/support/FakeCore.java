@@ -119,6 +119,7 @@ public final class FakeCore implements AutoCloseable {
     private volatile boolean passwordChangeRequired = true;
     private volatile String modules = DEFAULT_MODULES;
     private volatile List<String> roles = List.of("SUPER_ADMIN");
+    private volatile boolean ssoEnabled;
     private final Map<String, ProgrammedAnswer> programmedAnswers = new ConcurrentHashMap<>();
 
     private FakeCore(HttpServer server) {
@@ -160,6 +161,7 @@ public final class FakeCore implements AutoCloseable {
         passwordChangeRequired = true;
         modules = DEFAULT_MODULES;
         roles = List.of("SUPER_ADMIN");
+        ssoEnabled = false;
         programmedAnswers.clear();
     }
 
@@ -177,6 +179,18 @@ public final class FakeCore implements AutoCloseable {
     public void passwordAlreadyChanged() {
         passwordChangeRequired = false;
     }
+
+    /**
+     * OpenID Connect sign-in on: the authorize call answers an identity provider URL carrying the gateway's state,
+     * and the login call accepts the code {@link #SSO_GOOD_CODE} (answering {@link #SSO_TOKEN}, subject
+     * {@code alice}) and refuses any other with 401, as core does when it cannot verify the ID token.
+     */
+    public void ssoEnabled() {
+        ssoEnabled = true;
+    }
+
+    public static final String SSO_GOOD_CODE = "good-code";
+    public static final String SSO_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl";
 
     public void modules(String json) {
         this.modules = json;
@@ -213,6 +227,10 @@ public final class FakeCore implements AutoCloseable {
                 return;
             }
             login(exchange, request.text());
+            return;
+        }
+        if (path.startsWith("/api/auth/sso")) {
+            sso(exchange, request);
             return;
         }
         String token = bearerToken(request);
@@ -305,6 +323,28 @@ public final class FakeCore implements AutoCloseable {
         tokensNeedingPasswordChange.put(token, passwordChangeRequired);
         respond(exchange, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\","
                 + "\"expires_in\":3600,\"password_change_required\":" + passwordChangeRequired + "}");
+    }
+
+    private void sso(HttpExchange exchange, RecordedRequest request) throws IOException {
+        Map<String, String> fields = jsonStrings(request.text());
+        if (request.path().equals("/api/auth/sso")) {
+            respond(exchange, 200, "application/json", "{\"oidc\":" + ssoEnabled + "}");
+        }
+        else if (!ssoEnabled) {
+            problem(exchange, 400, "Validation failed", "{\"sso\":\"single sign-on is not enabled\"}");
+        }
+        else if (request.path().equals("/api/auth/sso/oidc/authorize")) {
+            respond(exchange, 200, "application/json", "{\"authorizationUri\":\"https://idp.example/authorize?state="
+                    + fields.get("state") + "&code_challenge=" + fields.get("codeChallenge") + "\"}");
+        }
+        else if (SSO_GOOD_CODE.equals(fields.get("code")) && fields.get("codeVerifier") != null
+                && fields.get("nonce") != null) {
+            respond(exchange, 200, "application/json", "{\"access_token\":\"" + SSO_TOKEN
+                    + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"password_change_required\":false}");
+        }
+        else {
+            problem(exchange, 401, "Unauthorized", "Single sign-on refused");
+        }
     }
 
     private void changePassword(HttpExchange exchange, String body) throws IOException {
