@@ -105,4 +105,14 @@ class SharingPageTests extends GatewayTestSupport {
         assertThat(page).contains("To firewall", "RETRYING").doesNotContain("Sync</button>")
                 .doesNotContain("choose-destination");
     }
+
+    @Test
+    void theThreatExchangeNavigationLinksRulesAndSharingWhileTheModuleIsOn() throws Exception {
+        String page = browser.get("/").body();
+        assertThat(page).contains("id=\"nav-cte-rules\"", "href=\"/cte/rules\"", "id=\"nav-cte-sharing\"",
+                "href=\"/cte/sharing\"");
+
+        core.modules("{\"CTE\":false,\"CTO\":false,\"CRE\":true,\"ARE\":false,\"CLS\":false}");
+        assertThat(browser.get("/").body()).doesNotContain("nav-cte-rules").doesNotContain("nav-cte-sharing");
+    }
 }
