@@ -5,8 +5,8 @@ import java.util.List;
 
 /** An indicator as the core lists it: merged fields plus what each source configuration reported. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Indicator(String type, String value, String severity, Integer reputation, List<Source> sources,
-        String firstSeen, String lastSeen, List<String> tags, Boolean active) {
+public record Indicator(String id, String type, String value, String severity, Integer reputation,
+        List<Source> sources, String firstSeen, String lastSeen, List<String> tags, Boolean active) {
 
     public Indicator {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -18,7 +18,13 @@ public record Indicator(String type, String value, String severity, Integer repu
         return sources.stream().map(Source::pluginId).distinct().toList();
     }
 
+    /** What one source configuration reported about the indicator. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Source(String configurationId, String pluginId) {
+    public record Source(String configurationId, String pluginId, String severity, Integer reputation,
+            String firstSeen, String lastSeen, List<String> tags, String comments, String expiresAt) {
+
+        public Source {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
     }
 }

@@ -89,7 +89,7 @@ public final class FakeCore implements AutoCloseable {
                     {"type":"about:blank","title":"Validation failed","status":400,"detail":"2 fields are invalid",
                      "errors":{"parameters.count":"must be between 1 and 10000","name":"is required"}}"""),
             Map.entry("GET /api/cte/indicators", """
-                    {"items":[{"type":"IPV4","value":"10.235.111.102","severity":"MEDIUM","reputation":4,
+                    {"items":[{"id":"IPV4:10.235.111.102","type":"IPV4","value":"10.235.111.102","severity":"MEDIUM","reputation":4,
                       "sources":[{"configurationId":"c1","pluginId":"sample-threat-feed","severity":"MEDIUM",
                                   "reputation":4,"firstSeen":"2026-10-26T21:03:44Z","lastSeen":"2026-11-22T14:03:44Z",
                                   "tags":[],"comments":"Demo","expiresAt":"2026-12-22T14:03:44Z"}],
