@@ -55,6 +55,10 @@ public final class TestBrokers {
         try {
             ConnectionFactory factory = new ConnectionFactory();
             factory.setUri(uri);
+            if (factory.getVirtualHost().isEmpty()) {
+                // "amqp://host:5672/" names the empty virtual host for the client; the platform means "/"
+                factory.setVirtualHost("/");
+            }
             try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
                 for (PlatformModule module : PlatformModule.values()) {
                     for (String queue : BatchTopology.queues(module)) {
