@@ -3,8 +3,9 @@ package io.cloudexchange.core.cte;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -32,7 +33,7 @@ class SharingScheduler implements DisposableBean {
     private final MongoOperations mongo;
     private final SharingRunner runner;
     private final LockingTaskExecutor locks;
-    private final ExecutorService pool = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "cte-sharing");
         thread.setDaemon(true);
         return thread;
@@ -52,13 +53,16 @@ class SharingScheduler implements DisposableBean {
                 .forEach(sharing -> runSoon(sharing.id()));
     }
 
-    /** Queues a run of the sharing unless one is queued already. */
+    /**
+     * Queues a run of the sharing unless one is queued already. It starts once {@link SharingRunner#SETTLE} has
+     * passed, so indicators written just before (e.g. right before the sharing was created) are included.
+     */
     void runSoon(String sharingId) {
         if (queued.add(sharingId)) {
-            pool.execute(() -> {
+            pool.schedule(() -> {
                 queued.remove(sharingId);
                 runLocked(sharingId);
-            });
+            }, SharingRunner.SETTLE.plusMillis(100).toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
