@@ -51,14 +51,23 @@ public final class TestBrokers {
         return uri;
     }
 
+    /**
+     * A client connection factory for a broker URI as the platform reads it: for the RabbitMQ client
+     * {@code amqp://host:5672/} names the empty virtual host, for the platform (Spring Boot) it means "/".
+     */
+    public static ConnectionFactory clientFactory(String uri) throws java.net.URISyntaxException,
+            java.security.GeneralSecurityException {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(uri);
+        if (factory.getVirtualHost().isEmpty()) {
+            factory.setVirtualHost("/");
+        }
+        return factory;
+    }
+
     private static void deletePlatformQueues(String uri) {
         try {
-            ConnectionFactory factory = new ConnectionFactory();
-            factory.setUri(uri);
-            if (factory.getVirtualHost().isEmpty()) {
-                // "amqp://host:5672/" names the empty virtual host for the client; the platform means "/"
-                factory.setVirtualHost("/");
-            }
+            ConnectionFactory factory = clientFactory(uri);
             try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
                 for (PlatformModule module : PlatformModule.values()) {
                     for (String queue : BatchTopology.queues(module)) {

@@ -113,8 +113,8 @@ class LogShipperKillTest {
         return ids;
     }
 
-    private void publish(String rabbit, String sourceId) {
-        CachingConnectionFactory factory = new CachingConnectionFactory(java.net.URI.create(rabbit));
+    private void publish(String rabbit, String sourceId) throws Exception {
+        CachingConnectionFactory factory = new CachingConnectionFactory(TestBrokers.clientFactory(rabbit));
         try {
             RabbitTemplate template = new RabbitTemplate(factory);
             JsonMapper json = JsonMapper.builder().findAndAddModules().build();
