@@ -10,6 +10,7 @@ import io.cloudexchange.plugin.api.config.ConfigSchema;
 import io.cloudexchange.plugin.api.config.ValidationResult;
 import io.cloudexchange.plugin.api.cte.Indicator;
 import io.cloudexchange.plugin.api.cte.ThreatIntelPlugin;
+import io.cloudexchange.plugin.api.http.Retries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +42,13 @@ public final class MispPlugin implements ThreatIntelPlugin {
             Set.of(Capability.PULL));
 
     private final int maxAttempts;
-    private final MispClient.Sleeper sleeper;
+    private final Retries.Sleeper sleeper;
 
     public MispPlugin() {
-        this(4, duration -> Thread.sleep(duration.toMillis()));
+        this(4, Retries.Sleeper.REAL);
     }
 
-    MispPlugin(int maxAttempts, MispClient.Sleeper sleeper) {
+    MispPlugin(int maxAttempts, Retries.Sleeper sleeper) {
         this.maxAttempts = maxAttempts;
         this.sleeper = sleeper;
     }

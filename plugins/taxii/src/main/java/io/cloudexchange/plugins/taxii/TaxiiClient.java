@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.taxii;
 
+import io.cloudexchange.plugin.api.http.Retries;
 import io.cloudexchange.plugin.api.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -24,26 +25,18 @@ final class TaxiiClient {
 
     static final String MEDIA_TYPE = "application/taxii+json;version=2.1";
 
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     /** One page of objects: the envelope plus the {@code X-TAXII-Date-Added-Last} header. */
     record ObjectsPage(List<Object> objects, boolean more, String next, String dateAddedLast) {
     }
 
-    private final HttpClient http;
+    private final Retries retries;
     private final TaxiiSettings settings;
     private final String userAgent;
-    private final int maxAttempts;
-    private final Sleeper sleeper;
 
-    TaxiiClient(HttpClient http, TaxiiSettings settings, String userAgent, int maxAttempts, Sleeper sleeper) {
-        this.http = http;
+    TaxiiClient(HttpClient http, TaxiiSettings settings, String userAgent, int maxAttempts, Retries.Sleeper sleeper) {
+        this.retries = new Retries(http, maxAttempts, sleeper);
         this.settings = settings;
         this.userAgent = userAgent;
-        this.maxAttempts = maxAttempts;
-        this.sleeper = sleeper;
     }
 
     /** The API root URL: the configured one, else the discovery's default, else its first. */
@@ -100,63 +93,36 @@ final class TaxiiClient {
     }
 
     private Response get(URI uri) {
-        for (int attempt = 1; ; attempt++) {
-            Duration wait = Duration.ofSeconds(Math.min(30, 1L << (attempt - 1)));
-            String problem;
+        HttpResponse<String> response;
+        try {
+            response = retries.send(request(uri), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+                    "The server");
+        } catch (Retries.Unavailable e) {
+            throw new TaxiiException(TaxiiException.Kind.UNAVAILABLE, e.getMessage());
+        }
+        int status = response.statusCode();
+        if (status == 200) {
             try {
-                HttpResponse<String> response = http.send(request(uri), HttpResponse.BodyHandlers.ofString(
-                        StandardCharsets.UTF_8));
-                int status = response.statusCode();
-                if (status == 200) {
-                    try {
-                        return new Response(Json.parse(response.body()),
-                                response.headers().firstValue("X-TAXII-Date-Added-Last").orElse(null));
-                    } catch (IllegalArgumentException e) {
-                        throw new TaxiiException(TaxiiException.Kind.REFUSED, uri.getPath() + " did not answer TAXII"
-                                + " JSON: " + e.getMessage());
-                    }
-                }
-                if (status == 401 || status == 403) {
-                    throw new TaxiiException(TaxiiException.Kind.AUTHENTICATION, "The server refused the credentials"
-                            + " for " + uri.getPath() + " (HTTP " + status + ")");
-                }
-                if (status == 404) {
-                    throw new TaxiiException(TaxiiException.Kind.NOT_FOUND, uri.getPath() + " was not found (HTTP 404)");
-                }
-                if (status == 406 || status == 415) {
-                    throw new TaxiiException(TaxiiException.Kind.REFUSED, uri.getPath() + " does not serve TAXII 2.1"
-                            + " (HTTP " + status + ")");
-                }
-                if (status != 429 && status < 500) {
-                    throw new TaxiiException(TaxiiException.Kind.REFUSED, uri.getPath() + " answered HTTP " + status
-                            + detail(response.body()));
-                }
-                problem = "HTTP " + status;
-                long retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(0);
-                if (retryAfter > 60) {
-                    throw new TaxiiException(TaxiiException.Kind.UNAVAILABLE, "The server asks to wait " + retryAfter
-                            + " s; the next run tries again");
-                }
-                wait = retryAfter > wait.toSeconds() ? Duration.ofSeconds(retryAfter) : wait;
-            } catch (NumberFormatException e) {
-                problem = "bad Retry-After";
-            } catch (IOException e) {
-                problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TaxiiException(TaxiiException.Kind.UNAVAILABLE, "interrupted");
-            }
-            if (attempt >= maxAttempts) {
-                throw new TaxiiException(TaxiiException.Kind.UNAVAILABLE, "Cannot read " + uri.getHost()
-                        + uri.getPath() + " after " + attempt + " attempts: " + problem);
-            }
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TaxiiException(TaxiiException.Kind.UNAVAILABLE, "interrupted");
+                return new Response(Json.parse(response.body()),
+                        response.headers().firstValue("X-TAXII-Date-Added-Last").orElse(null));
+            } catch (IllegalArgumentException e) {
+                throw new TaxiiException(TaxiiException.Kind.REFUSED, uri.getPath() + " did not answer TAXII"
+                        + " JSON: " + e.getMessage());
             }
         }
+        if (status == 401 || status == 403) {
+            throw new TaxiiException(TaxiiException.Kind.AUTHENTICATION, "The server refused the credentials"
+                    + " for " + uri.getPath() + " (HTTP " + status + ")");
+        }
+        if (status == 404) {
+            throw new TaxiiException(TaxiiException.Kind.NOT_FOUND, uri.getPath() + " was not found (HTTP 404)");
+        }
+        if (status == 406 || status == 415) {
+            throw new TaxiiException(TaxiiException.Kind.REFUSED, uri.getPath() + " does not serve TAXII 2.1"
+                    + " (HTTP " + status + ")");
+        }
+        throw new TaxiiException(TaxiiException.Kind.REFUSED, uri.getPath() + " answered HTTP " + status
+                + detail(response.body()));
     }
 
     private HttpRequest request(URI uri) {

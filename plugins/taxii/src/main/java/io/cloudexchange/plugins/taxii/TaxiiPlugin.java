@@ -10,6 +10,7 @@ import io.cloudexchange.plugin.api.config.ConfigSchema;
 import io.cloudexchange.plugin.api.config.ValidationResult;
 import io.cloudexchange.plugin.api.cte.Indicator;
 import io.cloudexchange.plugin.api.cte.ThreatIntelPlugin;
+import io.cloudexchange.plugin.api.http.Retries;
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -44,13 +45,13 @@ public final class TaxiiPlugin implements ThreatIntelPlugin {
     private static final DateTimeFormatter RFC3339_MILLIS = DateTimeFormatter.ISO_INSTANT;
 
     private final int maxAttempts;
-    private final TaxiiClient.Sleeper sleeper;
+    private final Retries.Sleeper sleeper;
 
     public TaxiiPlugin() {
-        this(4, duration -> Thread.sleep(duration.toMillis()));
+        this(4, Retries.Sleeper.REAL);
     }
 
-    TaxiiPlugin(int maxAttempts, TaxiiClient.Sleeper sleeper) {
+    TaxiiPlugin(int maxAttempts, Retries.Sleeper sleeper) {
         this.maxAttempts = maxAttempts;
         this.sleeper = sleeper;
     }

@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.textfeed;
 
+import io.cloudexchange.plugin.api.http.Retries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,19 +13,14 @@ import java.util.Base64;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Downloads a feed with a conditional GET ({@code If-None-Match} / {@code If-Modified-Since}). 429, 5xx
- * and network errors are retried with capped exponential backoff (honouring a short {@code Retry-After});
- * after the last attempt they fail as {@link FeedException.Kind#UNAVAILABLE}.
+ * Downloads a feed with a conditional GET ({@code If-None-Match} / {@code If-Modified-Since}), retrying
+ * transient failures as {@link Retries} does; after the last attempt they fail as
+ * {@link FeedException.Kind#UNAVAILABLE}.
  */
 final class FeedClient {
 
     /** A feed larger than this is refused rather than exhausting the heap. */
     static final long MAX_BYTES = 256L * 1024 * 1024;
-
-    /** How long to wait; replaced in tests. */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
 
     /** An answer: 200 with a body, or 304 without. */
     record FeedResponse(int status, String body, String etag, String lastModified) {
@@ -33,70 +29,42 @@ final class FeedClient {
         }
     }
 
-    private final HttpClient http;
+    private final Retries retries;
     private final String userAgent;
-    private final int maxAttempts;
-    private final Sleeper sleeper;
 
-    FeedClient(HttpClient http, String userAgent, int maxAttempts, Sleeper sleeper) {
-        this.http = http;
+    FeedClient(HttpClient http, String userAgent, int maxAttempts, Retries.Sleeper sleeper) {
+        this.retries = new Retries(http, maxAttempts, sleeper);
         this.userAgent = userAgent;
-        this.maxAttempts = maxAttempts;
-        this.sleeper = sleeper;
     }
 
     FeedResponse fetch(FeedSettings settings, String etag, String lastModified) {
         URI uri = uri(settings.url());
-        for (int attempt = 1; ; attempt++) {
-            Duration wait = Duration.ofSeconds(Math.min(30, 1L << (attempt - 1)));
-            String problem;
-            try {
-                HttpResponse<InputStream> response = http.send(request(uri, settings, etag, lastModified),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                int status = response.statusCode();
-                try (InputStream body = response.body()) {
-                    if (status == 200) {
-                        return new FeedResponse(200, read(response, body), response.headers().firstValue("ETag")
-                                .orElse(null), response.headers().firstValue("Last-Modified").orElse(null));
-                    }
-                    if (status == 304) {
-                        return new FeedResponse(304, "", etag, lastModified);
-                    }
-                }
-                if (status == 401 || status == 403) {
-                    throw new FeedException(FeedException.Kind.AUTHENTICATION, "The feed refused the credentials (HTTP "
-                            + status + ")");
-                }
-                if (status != 429 && status < 500) {
-                    throw new FeedException(FeedException.Kind.REFUSED, "The feed answered HTTP " + status
-                            + (status == 404 ? " (not found): check the URL" : ""));
-                }
-                problem = "HTTP " + status;
-                long retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(0);
-                if (retryAfter > 60) {
-                    throw new FeedException(FeedException.Kind.UNAVAILABLE, "The feed asks to wait " + retryAfter
-                            + " s (HTTP " + status + "); the next run tries again");
-                }
-                wait = retryAfter > wait.toSeconds() ? Duration.ofSeconds(retryAfter) : wait;
-            } catch (NumberFormatException e) {
-                problem = "bad Retry-After";
-            } catch (IOException e) {
-                problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FeedException(FeedException.Kind.UNAVAILABLE, "interrupted");
-            }
-            if (attempt >= maxAttempts) {
-                throw new FeedException(FeedException.Kind.UNAVAILABLE, "Cannot read " + uri.getHost() + " after "
-                        + attempt + " attempts: " + problem);
-            }
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FeedException(FeedException.Kind.UNAVAILABLE, "interrupted");
-            }
+        HttpResponse<InputStream> response;
+        try {
+            response = retries.send(request(uri, settings, etag, lastModified),
+                    HttpResponse.BodyHandlers.ofInputStream(), "The feed");
+        } catch (Retries.Unavailable e) {
+            throw new FeedException(FeedException.Kind.UNAVAILABLE, e.getMessage());
         }
+        int status = response.statusCode();
+        try (InputStream body = response.body()) {
+            if (status == 200) {
+                return new FeedResponse(200, read(response, body), response.headers().firstValue("ETag")
+                        .orElse(null), response.headers().firstValue("Last-Modified").orElse(null));
+            }
+            if (status == 304) {
+                return new FeedResponse(304, "", etag, lastModified);
+            }
+        } catch (IOException e) {
+            throw new FeedException(FeedException.Kind.UNAVAILABLE, "The feed broke off while downloading ("
+                    + e.getClass().getSimpleName() + "); the next run tries again");
+        }
+        if (status == 401 || status == 403) {
+            throw new FeedException(FeedException.Kind.AUTHENTICATION, "The feed refused the credentials (HTTP "
+                    + status + ")");
+        }
+        throw new FeedException(FeedException.Kind.REFUSED, "The feed answered HTTP " + status
+                + (status == 404 ? " (not found): check the URL" : ""));
     }
 
     static URI uri(String url) {

@@ -12,6 +12,7 @@ import io.cloudexchange.plugin.api.config.ValidationResult;
 import io.cloudexchange.plugin.api.cte.Indicator;
 import io.cloudexchange.plugin.api.cte.IndicatorType;
 import io.cloudexchange.plugin.api.cte.ThreatIntelPlugin;
+import io.cloudexchange.plugin.api.http.Retries;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,13 +54,13 @@ public final class TextFeedPlugin implements ThreatIntelPlugin {
             Set.of(Capability.PULL, Capability.RETRACTION));
 
     private final int maxAttempts;
-    private final FeedClient.Sleeper sleeper;
+    private final Retries.Sleeper sleeper;
 
     public TextFeedPlugin() {
-        this(4, duration -> Thread.sleep(duration.toMillis()));
+        this(4, Retries.Sleeper.REAL);
     }
 
-    TextFeedPlugin(int maxAttempts, FeedClient.Sleeper sleeper) {
+    TextFeedPlugin(int maxAttempts, Retries.Sleeper sleeper) {
         this.maxAttempts = maxAttempts;
         this.sleeper = sleeper;
     }
