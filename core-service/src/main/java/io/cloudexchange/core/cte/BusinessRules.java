@@ -135,6 +135,25 @@ public class BusinessRules {
         return new Document("$and", all);
     }
 
+    /**
+     * What a rule selects, for callers outside this package (the per-rule lists): its name, whether it is muted,
+     * and {@link #matching} of it, narrowed to one type when {@code type} is given.
+     *
+     * @throws NotFoundException when there is no such rule
+     */
+    public RuleSelection selection(String id, String type) {
+        BusinessRule rule = get(id);
+        Document filter = matching(rule);
+        if (type != null) {
+            filter.getList("$and", Document.class).add(new Document("type", new Document("$eq", type)));
+        }
+        return new RuleSelection(rule.name(), rule.muted(), filter);
+    }
+
+    /** A rule's name, mute state and the MongoDB filter of the indicators it matches. */
+    public record RuleSelection(String name, boolean muted, Document filter) {
+    }
+
     /** Counts what the rule would share among indicators seen in the last {@code days} (null: all time). */
     TestResult test(BusinessRule rule, Integer days) {
         Document filter = matching(rule);

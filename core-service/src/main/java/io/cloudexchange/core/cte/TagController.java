@@ -51,6 +51,18 @@ class TagController {
         return mongo.find(new Query().with(Sort.by("_id")), CteTag.class);
     }
 
+    /** A dictionary tag with the number of indicators carrying it. */
+    record TagUsage(String name, String color, long indicators) {
+    }
+
+    @GetMapping("/usage")
+    @Operation(summary = "Every tag of the dictionary with how many indicators carry it",
+            description = "One indexed count per tag (the dictionary is small; the indicators may be millions)")
+    List<TagUsage> usage() {
+        return list().stream().map(tag -> new TagUsage(tag.name(), tag.color(),
+                mongo.count(Query.query(Criteria.where("tags").is(tag.name())), StoredIndicator.class))).toList();
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a tag")

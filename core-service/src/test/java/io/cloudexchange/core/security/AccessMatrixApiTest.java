@@ -67,6 +67,7 @@ class AccessMatrixApiTest extends ApiTestSupport {
             new Call(Family.CTE, HttpMethod.POST, "/api/cte/indicators/delete", true),
             new Call(Family.CTE, HttpMethod.GET, "/api/cte/indicators/export", false),
             new Call(Family.CTE, HttpMethod.GET, "/api/cte/tags", false),
+            new Call(Family.CTE, HttpMethod.GET, "/api/cte/tags/usage", false),
             new Call(Family.CTE, HttpMethod.POST, "/api/cte/tags", true),
             new Call(Family.CTE, HttpMethod.GET, "/api/cte/settings", false),
             new Call(Family.CTE, HttpMethod.PUT, "/api/cte/settings", true),

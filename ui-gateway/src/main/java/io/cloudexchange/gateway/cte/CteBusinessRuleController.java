@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Threat Exchange business rules: which indicators a sharing sends, with exceptions, folders and muting. */
 @Controller
@@ -36,16 +37,21 @@ class CteBusinessRuleController {
         this.core = core;
     }
 
-    /** The rules (of a folder and below, when one is given) and the form to create one or edit {@code edit}. */
+    /**
+     * The rules (of a folder and below, when one is given) with the URL of each rule's EDL, and the form to create
+     * one (its filter pre-filled from {@code filter}, e.g. the indicator page's query) or edit {@code edit}.
+     */
     @GetMapping("/cte/rules")
     String rules(@RequestParam(defaultValue = "") String folder, @RequestParam(defaultValue = "") String edit,
-            Model model) {
+            @RequestParam(defaultValue = "") String filter, Model model) {
         model.addAttribute("folder", folder);
+        model.addAttribute("edlBase", ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/edl/rules/")
+                .toUriString());
         model.addAttribute("rules", folder.isBlank() ? core.get("/api/cte/business-rules", LIST)
                 : core.get("/api/cte/business-rules?folder={folder}", LIST, folder));
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", edit.isBlank() ? Map.of()
-                    : formOf(core.get("/api/cte/business-rules/{id}", OBJECT, edit)));
+            model.addAttribute("form", !edit.isBlank() ? formOf(core.get("/api/cte/business-rules/{id}", OBJECT, edit))
+                    : filter.isBlank() ? Map.of() : Map.of("filter", filter.strip()));
         }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());

@@ -34,10 +34,32 @@ class IndicatorController {
         this.core = core;
     }
 
-    /** The indicators a query matches; a query the core refuses is shown with the core's reason next to the box. */
+    private static final ParameterizedTypeReference<Map<String, List<Map<String, Object>>>> FIELDS =
+            new ParameterizedTypeReference<>() {
+            };
+
+    /**
+     * The indicators a query matches; a query the core refuses is shown with the core's reason next to the box.
+     * With {@code field}, {@code op} and {@code value} (the filter builder), the condition is appended to the query
+     * and the page reloads with the new query.
+     */
     @GetMapping("/cte")
     String indicators(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "") String q,
-                      @RequestParam(defaultValue = "") String confirmDelete, Model model) {
+                      @RequestParam(defaultValue = "") String confirmDelete,
+                      @RequestParam(defaultValue = "") String field, @RequestParam(defaultValue = "==") String op,
+                      @RequestParam(defaultValue = "") String value, Model model, RedirectAttributes redirect) {
+        List<Map<String, Object>> fields = queryFields();
+        if (!field.isBlank()) {
+            Map<String, Object> described = fields.stream().filter(f -> field.equals(f.get("name"))).findFirst()
+                    .orElse(null);
+            redirect.addAttribute("q", FilterBuilder.append(q, field, described, op, value));
+            return "redirect:/cte";
+        }
+        model.addAttribute("fields", fields);
+        model.addAttribute("operators", fields.stream()
+                .flatMap(f -> f.get("operators") instanceof List<?> list ? list.stream().map(String::valueOf)
+                        : java.util.stream.Stream.empty())
+                .distinct().toList());
         model.addAttribute("q", q);
         model.addAttribute("confirmDelete", !confirmDelete.isBlank());
         try {
@@ -52,6 +74,20 @@ class IndicatorController {
             model.addAttribute("indicators", new CorePage<Indicator>(List.of(), 0, PAGE_SIZE, 0));
         }
         return "cte/indicators";
+    }
+
+    /** The indicator fields of the query language, for the filter builder; none if the core does not say. */
+    private List<Map<String, Object>> queryFields() {
+        try {
+            Map<String, List<Map<String, Object>>> catalogs = core.get("/api/query/fields", FIELDS);
+            return catalogs == null ? List.of() : catalogs.getOrDefault("indicators", List.of());
+        }
+        catch (CoreException ex) {
+            if (ex.status() >= 500) {
+                throw ex;
+            }
+            return List.of();
+        }
     }
 
     /**

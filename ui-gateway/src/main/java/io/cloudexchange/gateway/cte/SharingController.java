@@ -38,8 +38,24 @@ class SharingController {
         this.core = core;
     }
 
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT =
+            new ParameterizedTypeReference<>() {
+            };
+
+    /**
+     * The sharings and the form: empty for a new one, or filled from the core's sharing {@code edit} (its
+     * destination's actions shown unless another {@code destination} is chosen).
+     */
     @GetMapping("/cte/sharing")
-    String sharing(@RequestParam(defaultValue = "") String destination, Model model) {
+    String sharing(@RequestParam(defaultValue = "") String destination, @RequestParam(defaultValue = "") String edit,
+            Model model) {
+        if (!edit.isBlank() && !model.containsAttribute("form")) {
+            Map<String, String> form = formOf(core.get("/api/cte/sharing/{id}", OBJECT, edit));
+            if (destination.isBlank()) {
+                destination = form.getOrDefault("destinationConfigurationId", "");
+            }
+            model.addAttribute("form", form);
+        }
         List<Map<String, Object>> configurations = core.get("/api/configurations", LIST).stream()
                 .filter(configuration -> "CTE".equals(configuration.get("module"))).toList();
         List<Map<String, Object>> rules = core.get("/api/cte/business-rules", LIST);
@@ -64,13 +80,22 @@ class SharingController {
             model.addAttribute("errors", Map.of());
         }
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of());
+            model.addAttribute("form", Map.of("enabled", "true"));
         }
+        @SuppressWarnings("unchecked")
+        Map<String, String> form = (Map<String, String>) model.getAttribute("form");
+        List<String> selected = splitSources(List.of(form.getOrDefault("sourceConfigurationIds", "")));
+        model.addAttribute("selectedSources", selected);
+        model.addAttribute("otherSources", String.join(", ", selected.stream()
+                .filter(source -> configurations.stream().noneMatch(c -> source.equals(String.valueOf(c.get("id")))))
+                .toList()));
         return "cte/sharing";
     }
 
+    /** Creates a sharing ({@code id} empty) or replaces the edited one; the core keeps its progress. */
     @PostMapping("/cte/sharing")
-    String create(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+    String save(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        String id = value(form, "id");
         String action = form.getFirst("action") == null ? "" : form.getFirst("action");
         String destination = value(form, "destinationConfigurationId");
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -82,8 +107,7 @@ class SharingController {
         });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", value(form, "name"));
-        List<String> sources = new ArrayList<>(form.getOrDefault("sourceConfigurationIds", List.of()));
-        sources.removeIf(String::isBlank);
+        List<String> sources = splitSources(form.getOrDefault("sourceConfigurationIds", List.of()));
         body.put("sourceConfigurationIds", sources);
         body.put("ruleId", value(form, "ruleId"));
         body.put("destinationConfigurationId", destination);
@@ -91,7 +115,12 @@ class SharingController {
         body.put("actionParameters", parameters);
         body.put("enabled", form.containsKey("enabled"));
         try {
-            core.post("/api/cte/sharing", body, Void.class);
+            if (id == null) {
+                core.post("/api/cte/sharing", body, Void.class);
+            }
+            else {
+                core.put("/api/cte/sharing/{id}", body, Void.class, id);
+            }
             redirect.addFlashAttribute("saved", "Sharing " + body.get("name") + " saved.");
         }
         catch (CoreException ex) {
@@ -100,7 +129,10 @@ class SharingController {
             }
             redirect.addFlashAttribute("refused", ex.userMessage());
             redirect.addFlashAttribute("errors", ex.fieldErrors("name"));
-            redirect.addFlashAttribute("form", form.toSingleValueMap());
+            Map<String, String> kept = new LinkedHashMap<>(form.toSingleValueMap());
+            kept.put("sourceConfigurationIds", String.join(",", sources));
+            kept.put("enabled", String.valueOf(form.containsKey("enabled")));
+            redirect.addFlashAttribute("form", kept);
             redirect.addAttribute("destination", destination);
         }
         return PAGE;
@@ -157,6 +189,38 @@ class SharingController {
         copy.put("fields", fields.stream().filter(Map.class::isInstance).map(field -> (Map<String, Object>) field)
                 .toList());
         return copy;
+    }
+
+    /** Source ids from the multi-select and the free "other" field, which may list several, comma-separated. */
+    private static List<String> splitSources(List<String> values) {
+        List<String> sources = new ArrayList<>();
+        for (String value : values) {
+            for (String source : value.split(",")) {
+                if (!source.isBlank() && !sources.contains(source.strip())) {
+                    sources.add(source.strip());
+                }
+            }
+        }
+        return sources;
+    }
+
+    /** A sharing from the core as the form's fields, action parameters as {@code param.<action>.<key>}. */
+    private static Map<String, String> formOf(Map<String, Object> sharing) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String field : List.of("id", "name", "ruleId", "destinationConfigurationId", "action")) {
+            Object value = sharing.get(field);
+            form.put(field, value == null ? "" : String.valueOf(value));
+        }
+        form.put("enabled", String.valueOf(!Boolean.FALSE.equals(sharing.get("enabled"))));
+        if (sharing.get("sourceConfigurationIds") instanceof List<?> sources) {
+            form.put("sourceConfigurationIds", String.join(",", sources.stream().map(String::valueOf).toList()));
+        }
+        if (sharing.get("actionParameters") instanceof Map<?, ?> parameters) {
+            parameters.forEach((key, value) -> form.put("param." + form.get("action") + "." + key,
+                    value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
+                            : String.valueOf(value)));
+        }
+        return form;
     }
 
     private static String value(MultiValueMap<String, String> form, String key) {

@@ -31,7 +31,7 @@ class SecurityConfiguration {
     SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityContextRepository securityContextRepository,
             LoginSuccessHandler loginSuccessHandler, LoginFailureHandler loginFailureHandler) {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/login/sso", "/login/sso/callback", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/login/sso", "/login/sso/callback", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // core-service authenticates API calls itself.
                         .requestMatchers("/api/**").permitAll()

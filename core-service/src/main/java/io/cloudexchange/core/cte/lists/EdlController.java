@@ -1,5 +1,6 @@
 package io.cloudexchange.core.cte.lists;
 
+import io.cloudexchange.core.cte.BusinessRules;
 import io.cloudexchange.plugin.api.cte.IndicatorType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.bson.Document;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +36,16 @@ class EdlController {
     private static final Document VALUE_ONLY = new Document("value", 1);
     private static final Document BY_ID = new Document("_id", 1);
 
-    private final ServedIndicators indicators;
+    /** Set on a muted rule's list, which is served empty: a muted rule shares nothing. */
+    static final String RULE_MUTED = "X-CE-Rule-Muted";
+    private static final Document NOTHING = new Document("_id", new Document("$in", List.of()));
 
-    EdlController(ServedIndicators indicators) {
+    private final ServedIndicators indicators;
+    private final BusinessRules rules;
+
+    EdlController(ServedIndicators indicators, BusinessRules rules) {
         this.indicators = indicators;
+        this.rules = rules;
     }
 
     /** Every active indicator of one type: {@code /api/edl/indicators/url}. */
@@ -54,9 +62,30 @@ class EdlController {
         serve(null, q, request, response);
     }
 
+    /**
+     * What a business rule shares: active, unretracted indicators matching its filter minus its exceptions,
+     * optionally of one type ({@code /api/edl/rules/{id}/url} or {@code ?type=url}). A muted rule's list is
+     * empty, with {@value #RULE_MUTED}{@code : true}, so the enforcement point drops what the rule used to list.
+     */
+    @GetMapping({"/rules/{id}", "/rules/{id}/{type}"})
+    void ofRule(@PathVariable String id, @PathVariable(required = false) String type,
+                @RequestParam(name = "type", required = false) String typeParameter, HttpServletRequest request,
+                HttpServletResponse response) throws IOException {
+        String typeName = type != null ? type : typeParameter;
+        IndicatorType indicatorType = typeName == null || typeName.isBlank() ? null : ServedIndicators.type(typeName);
+        BusinessRules.RuleSelection selection = rules.selection(id, indicatorType == null ? null : indicatorType.name());
+        if (selection.muted()) {
+            response.setHeader(RULE_MUTED, "true");
+        }
+        serve(selection.muted() ? NOTHING : selection.filter(), request, response);
+    }
+
     private void serve(IndicatorType type, String q, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Document filter = indicators.filter(type, q);
+        serve(indicators.filter(type, q), request, response);
+    }
+
+    private void serve(Document filter, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String etag = etag(filter);
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");

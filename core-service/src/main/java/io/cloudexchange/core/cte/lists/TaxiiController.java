@@ -4,8 +4,6 @@ import io.cloudexchange.core.api.InvalidRequestException;
 import io.cloudexchange.plugin.api.cte.IndicatorType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -13,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,12 +25,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A read-only TAXII 2.1 server: discovery, one API root ({@code cte}), a collection of all active
- * indicators and one per type, and their objects as STIX 2.1 indicators, paged by date added
- * ({@code added_after}, {@code limit}, {@code next}). An object's date added is the indicator's
+ * indicators and one per type, their objects as STIX 2.1 indicators and their manifest, paged by date added
+ * ({@code added_after}, {@code limit}, {@code next}) and filtered by {@code match[...]} ({@link TaxiiFilters}).
+ * Refused values answer a TAXII error message (400) naming the parameter. An object's date added is the indicator's
  * {@code lastSeen}: an indicator seen again comes back to pollers as a new version ({@code modified}).
  */
 @RestController
@@ -43,6 +46,7 @@ class TaxiiController {
     private static final MediaType TAXII_TYPE = MediaType.parseMediaType(TAXII);
     private static final String ALL = "all";
     private static final Document PAGE_ORDER = new Document("lastSeen", 1).append("_id", 1);
+    private static final Document TYPE_AND_VALUE = new Document("type", 1).append("value", 1);
 
     private final ServedIndicators indicators;
 
@@ -88,16 +92,81 @@ class TaxiiController {
                                    @RequestParam(name = "added_after", required = false) String addedAfter,
                                    @RequestParam(required = false) Integer limit,
                                    @RequestParam(required = false) String next,
+                                   @RequestParam(name = "match[id]", required = false) List<String> matchId,
+                                   @RequestParam(name = "match[type]", required = false) List<String> matchType,
+                                   @RequestParam(name = "match[version]", required = false) List<String> matchVersion,
+                                   @RequestParam(name = "match[spec_version]", required = false) List<String> matchSpec,
                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         IndicatorType type = typeOf(id);
+        TaxiiFilters filters = TaxiiFilters.parse(addedAfter, matchId, matchType, matchVersion, matchSpec);
+        return page(type, filters, filters.ids, limit, next, accept, "objects", StixIndicators::of);
+    }
+
+    /** The manifest: per object its id, date added, version and media type; same filters as the objects. */
+    @GetMapping({"/cte/collections/{id}/manifest", "/cte/collections/{id}/manifest/"})
+    ResponseEntity<Object> manifest(@PathVariable String id,
+                                    @RequestParam(name = "added_after", required = false) String addedAfter,
+                                    @RequestParam(required = false) Integer limit,
+                                    @RequestParam(required = false) String next,
+                                    @RequestParam(name = "match[id]", required = false) List<String> matchId,
+                                    @RequestParam(name = "match[type]", required = false) List<String> matchType,
+                                    @RequestParam(name = "match[version]", required = false) List<String> matchVersion,
+                                    @RequestParam(name = "match[spec_version]", required = false) List<String> matchSpec,
+                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        IndicatorType type = typeOf(id);
+        TaxiiFilters filters = TaxiiFilters.parse(addedAfter, matchId, matchType, matchVersion, matchSpec);
+        return page(type, filters, filters.ids, limit, next, accept, "objects", TaxiiController::manifestEntry);
+    }
+
+    /** One object (all its versions, here one) in an envelope; 404 when the collection has no such object. */
+    @GetMapping({"/cte/collections/{id}/objects/{objectId}", "/cte/collections/{id}/objects/{objectId}/"})
+    ResponseEntity<Object> object(@PathVariable String id, @PathVariable String objectId,
+                                  @RequestParam(name = "added_after", required = false) String addedAfter,
+                                  @RequestParam(required = false) Integer limit,
+                                  @RequestParam(required = false) String next,
+                                  @RequestParam(name = "match[version]", required = false) List<String> matchVersion,
+                                  @RequestParam(name = "match[spec_version]", required = false) List<String> matchSpec,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        IndicatorType type = typeOf(id);
+        TaxiiFilters filters = TaxiiFilters.parse(addedAfter, List.of(objectId), null, matchVersion, matchSpec);
+        requireObject(type, objectId);
+        return page(type, filters, filters.ids, limit, next, accept, "objects", StixIndicators::of);
+    }
+
+    /** The versions of one object: each indicator has one, its {@code modified}. */
+    @GetMapping({"/cte/collections/{id}/objects/{objectId}/versions", "/cte/collections/{id}/objects/{objectId}/versions/"})
+    ResponseEntity<Object> versions(@PathVariable String id, @PathVariable String objectId,
+                                    @RequestParam(name = "added_after", required = false) String addedAfter,
+                                    @RequestParam(required = false) Integer limit,
+                                    @RequestParam(required = false) String next,
+                                    @RequestParam(name = "match[spec_version]", required = false) List<String> matchSpec,
+                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        IndicatorType type = typeOf(id);
+        TaxiiFilters filters = TaxiiFilters.parse(addedAfter, List.of(objectId), null, null, matchSpec);
+        requireObject(type, objectId);
+        return page(type, filters, filters.ids, limit, next, accept, "versions",
+                stored -> StixIndicators.of(stored).get("modified"));
+    }
+
+    private void requireObject(IndicatorType type, String objectId) {
+        if (storedIds(type, Set.of(objectId)).isEmpty()) {
+            throw new TaxiiNotFound("No object " + objectId + " in collection " + collectionId(type));
+        }
+    }
+
+    private ResponseEntity<Object> page(IndicatorType type, TaxiiFilters filters, Set<String> stixIds, Integer limit,
+                                        String next, String accept, String listName,
+                                        Function<Document, Object> entry) {
         int pageSize = limit == null ? DEFAULT_LIMIT : limit;
         if (pageSize < 1) {
             throw InvalidRequestException.field("limit", "must be at least 1");
         }
         pageSize = Math.min(pageSize, MAX_LIMIT);
+        ResponseEntity.BodyBuilder response = accepted(accept);
         List<Document> conditions = new ArrayList<>(List.of(indicators.filter(type, null)));
-        if (addedAfter != null) {
-            conditions.add(new Document("lastSeen", new Document("$gt", Date.from(timestamp("added_after", addedAfter)))));
+        conditions.addAll(filters.conditions());
+        if (stixIds != null) {
+            conditions.add(new Document("_id", new Document("$in", storedIds(type, stixIds))));
         }
         if (next != null) {
             conditions.add(after(next));
@@ -114,8 +183,7 @@ class TaxiiController {
             Document last = page.get(page.size() - 1);
             envelope.put("next", cursor(StixIndicators.instant(last.get("lastSeen")), last.getString("_id")));
         }
-        envelope.put("objects", page.stream().map(StixIndicators::of).toList());
-        ResponseEntity.BodyBuilder response = accepted(accept);
+        envelope.put(listName, page.stream().map(entry).toList());
         if (!page.isEmpty()) {
             response.header("X-TAXII-Date-Added-First",
                     StixIndicators.timestamp(StixIndicators.instant(page.get(0).get("lastSeen"))));
@@ -123,6 +191,31 @@ class TaxiiController {
                     StixIndicators.timestamp(StixIndicators.instant(page.get(page.size() - 1).get("lastSeen"))));
         }
         return response.body(envelope);
+    }
+
+    /** The stored {@code _id}s of the collection's indicators with these STIX ids (derived, so found by a scan). */
+    private List<String> storedIds(IndicatorType type, Set<String> stixIds) {
+        List<String> found = new ArrayList<>();
+        if (stixIds.stream().noneMatch(stixId -> stixId.startsWith("indicator--"))) {
+            return found;
+        }
+        indicators.forEach(indicators.filter(type, null), TYPE_AND_VALUE, new Document(), 0, stored -> {
+            if (stixIds.contains(StixIndicators.id(IndicatorType.valueOf(stored.getString("type")),
+                    stored.getString("value")))) {
+                found.add(stored.getString("_id"));
+            }
+        });
+        return found;
+    }
+
+    private static Map<String, Object> manifestEntry(Document stored) {
+        Map<String, Object> object = StixIndicators.of(stored);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", object.get("id"));
+        entry.put("date_added", StixIndicators.timestamp(StixIndicators.instant(stored.get("lastSeen"))));
+        entry.put("version", object.get("modified"));
+        entry.put("media_type", STIX);
+        return entry;
     }
 
     private static Map<String, Object> collection(IndicatorType type) {
@@ -148,19 +241,11 @@ class TaxiiController {
                 return type;
             }
         }
-        throw new TaxiiNotFound(collectionId);
+        throw new TaxiiNotFound("No collection " + collectionId);
     }
 
     private static String label(IndicatorType type) {
         return type.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static Instant timestamp(String field, String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw InvalidRequestException.field(field, "expected an RFC 3339 timestamp such as 2024-05-01T00:00:00.000Z");
-        }
     }
 
     static String cursor(Instant lastSeen, String id) {
@@ -206,8 +291,8 @@ class TaxiiController {
     }
 
     static final class TaxiiNotFound extends RuntimeException {
-        TaxiiNotFound(String id) {
-            super("No collection " + id);
+        TaxiiNotFound(String message) {
+            super(message);
         }
     }
 
@@ -219,7 +304,24 @@ class TaxiiController {
 
     @org.springframework.web.bind.annotation.ExceptionHandler
     ResponseEntity<Object> notFound(TaxiiNotFound e) {
-        return error(HttpStatus.NOT_FOUND, "Collection not found", e.getMessage());
+        return error(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    /** A refused filter or paging value, as a TAXII error message with the problem per parameter in details. */
+    @org.springframework.web.bind.annotation.ExceptionHandler
+    ResponseEntity<Object> invalid(InvalidRequestException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Invalid request");
+        body.put("description", e.errors().entrySet().stream().map(error -> error.getKey() + ": " + error.getValue())
+                .collect(Collectors.joining("; ")));
+        body.put("http_status", "400");
+        body.put("details", e.errors());
+        return ResponseEntity.badRequest().contentType(TAXII_TYPE).body(body);
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler
+    ResponseEntity<Object> unreadable(MethodArgumentTypeMismatchException e) {
+        return invalid(InvalidRequestException.field(e.getName(), "'" + e.getValue() + "' is not a valid value"));
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler
