@@ -130,7 +130,8 @@ class HistoricalPullEndToEndTest {
         assertThat(finished.status()).isEqualTo(Status.COMPLETED);
         assertThat(finished.percent()).isEqualTo(100);
         assertThat(finished.records()).isEqualTo(expected.size());
-        assertThat(finished.pages()).isGreaterThan(5);
+        assertThat(finished.pages()).isGreaterThan(15);
+        assertThat(finished.streams()).hasSize(3);
         assertThat(chosen.lines().stream().map(line -> line.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1")).toList())
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(other.lines()).isEmpty();
@@ -167,7 +168,7 @@ class HistoricalPullEndToEndTest {
         Instant now = Instant.now();
         return configurations.save(new PluginConfiguration(null, "tenant " + UUID.randomUUID(), "netskope-logs",
                 PlatformModule.CLS, Map.of("tenant_url", tenant.baseUrl().toString(), "alert_types", List.of("dlp"),
-                        "event_types", List.of(), "initial_range_days", 1),
+                        "event_types", List.of("application", "audit"), "initial_range_days", 1),
                 Map.of("v2_token", cipher.encrypt(SimulatorConfig.DEFAULT_V2_TOKEN)),
                 false, 60, false, true, now, now, null));
     }
@@ -188,10 +189,13 @@ class HistoricalPullEndToEndTest {
         return receiver;
     }
 
+    /** The ids of the records of the three streams (DLP alerts, application and audit events) in the range. */
     private List<String> idsBetween(Instant from, Instant to) {
-        return LongStream.range(0, VOLUME)
-                .filter(n -> timestamp(n) >= from.getEpochSecond() && timestamp(n) <= to.getEpochSecond())
-                .mapToObj(n -> tenant.dataExport().recordJson(DataType.DLP, n).replaceAll(".*?\"_id\":\"([^\"]+)\".*", "$1"))
+        return java.util.stream.Stream.of(DataType.DLP, DataType.APPLICATION, DataType.AUDIT)
+                .flatMap(type -> LongStream.range(0, VOLUME)
+                        .filter(n -> timestamp(n) >= from.getEpochSecond() && timestamp(n) <= to.getEpochSecond())
+                        .mapToObj(n -> tenant.dataExport().recordJson(type, n)
+                                .replaceAll(".*?\"_id\":\"([^\"]+)\".*", "$1")))
                 .toList();
     }
 
