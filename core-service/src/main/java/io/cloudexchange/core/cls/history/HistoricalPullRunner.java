@@ -112,7 +112,7 @@ class HistoricalPullRunner {
         Map<String, StreamProgress> progress = new HashMap<>(job.streams());
         Instant deadline = clock.instant().plus(properties.runBudget());
         for (LogStream stream : streams) {
-            StreamProgress current = progress.getOrDefault(stream.key(),
+            StreamProgress current = progress.getOrDefault(slot(stream),
                     new StreamProgress(Map.of(), job.from(), false));
             while (!current.done()) {
                 if (!mayPull(job.sourceConfigurationId())) {
@@ -126,8 +126,8 @@ class HistoricalPullRunner {
                 logRejected(job, stream, page);
                 current = new StreamProgress(page.page().next().values(),
                         page.position() == null ? current.position() : page.position(), page.done());
-                progress.put(stream.key(), current);
-                if (!saveProgress(job, stream.key(), current, page, percent(job, streams, progress),
+                progress.put(slot(stream), current);
+                if (!saveProgress(job, slot(stream), current, page, percent(job, streams, progress),
                         slowest(job, streams, progress))) {
                     return;
                 }
@@ -198,6 +198,11 @@ class HistoricalPullRunner {
         return gates.stream().allMatch(gate -> gate.mayPull(sourceConfigurationId));
     }
 
+    /** A stream's key in the job's {@code streams} document: MongoDB field names hold no dots and no leading $. */
+    static String slot(LogStream stream) {
+        return stream.key().replace('.', '_').replace('$', '_');
+    }
+
     private static Query running(String jobId) {
         return Query.query(Criteria.where("_id").is(jobId).and("status").is(Status.RUNNING));
     }
@@ -210,7 +215,7 @@ class HistoricalPullRunner {
         double span = Math.max(1, Duration.between(job.from(), job.to()).toSeconds());
         double sum = 0;
         for (LogStream stream : streams) {
-            StreamProgress current = progress.get(stream.key());
+            StreamProgress current = progress.get(slot(stream));
             if (current == null) {
                 continue;
             }
@@ -223,7 +228,7 @@ class HistoricalPullRunner {
     private static Instant slowest(HistoricalPullJob job, List<LogStream> streams,
                                    Map<String, StreamProgress> progress) {
         return streams.stream()
-                .map(stream -> progress.get(stream.key()))
+                .map(stream -> progress.get(slot(stream)))
                 .map(current -> current == null ? job.from() : current.done() ? job.to() : current.position())
                 .min(Instant::compareTo).orElse(job.to());
     }
