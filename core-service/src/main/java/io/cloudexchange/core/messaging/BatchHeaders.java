@@ -9,6 +9,8 @@ public final class BatchHeaders {
     public static final String BATCH_ID = "x-ce-batch-id";
     public static final String KIND = "x-ce-kind";
     public static final String ITEM_COUNT = "x-ce-items";
+    /** On a historical pull's batches: the only SIEM mapping that ships them. */
+    public static final String TARGET_MAPPING_ID = "x-ce-target-mapping";
     /** How many times the batch failed transiently so far. */
     public static final String ATTEMPTS = "x-ce-attempts";
     /** On dead-lettered batches: the exception class and message that made the handler give up. */

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param kind what the items are: see {@link Kind}
  * @param createdAt when the page was pulled
  * @param items the records as JSON objects (e.g. an {@code Indicator} converted with Jackson)
+ * @param targetMappingId null for a live pull (every enabled SIEM mapping of the source ships it); for a
+ *     Log Shipper historical pull the one SIEM mapping the administrator asked for, the only one that ships it
  */
 public record BatchMessage(String batchId, PlatformModule module, String configurationId, String pluginId,
-                           String stream, Kind kind, Instant createdAt, List<Map<String, Object>> items) {
+                           String stream, Kind kind, Instant createdAt, List<Map<String, Object>> items,
+                           String targetMappingId) {
 
     public enum Kind { INDICATORS, ALERTS, LOGS, RISK_RECORDS }
 
@@ -28,5 +31,11 @@ public record BatchMessage(String batchId, PlatformModule module, String configu
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(kind, "kind");
         items = items == null ? List.of() : items;
+    }
+
+    /** A batch of a live pull, for every consumer of its source. */
+    public BatchMessage(String batchId, PlatformModule module, String configurationId, String pluginId,
+                        String stream, Kind kind, Instant createdAt, List<Map<String, Object>> items) {
+        this(batchId, module, configurationId, pluginId, stream, kind, createdAt, items, null);
     }
 }

@@ -35,6 +35,9 @@ class BatchMessageCodec {
         if (batch.pluginId() != null) {
             properties.setHeader(BatchHeaders.PLUGIN_ID, batch.pluginId());
         }
+        if (batch.targetMappingId() != null) {
+            properties.setHeader(BatchHeaders.TARGET_MAPPING_ID, batch.targetMappingId());
+        }
         return new Message(jsonMapper.writeValueAsBytes(batch), properties);
     }
 

@@ -81,6 +81,64 @@ class AdminUiBrowserTests extends GatewayTestSupport {
         screenshot("dashboard");
     }
 
+    @Test
+    void aHistoricalPullIsStartedFromItsMappingFollowedByPollingAndCancelled() throws Exception {
+        core.passwordAlreadyChanged();
+        core.modules("{\"CTE\":false,\"CTO\":false,\"CRE\":false,\"ARE\":false,\"CLS\":true}");
+        core.answer("GET /api/cls/counters", 200, "[]");
+        core.answer("GET /api/cls/siem-mappings", 200, """
+                [{"id":"m1","name":"to splunk","sourceConfigurationId":"s1","businessRuleId":"all",
+                  "destinationConfigurationId":"d1","mappingFileId":"default-cef-syslog","format":"CEF","enabled":true}]""");
+        core.answer("GET /api/cls/business-rules", 200, "[{\"id\":\"all\",\"name\":\"All\",\"query\":\"\",\"builtIn\":true}]");
+        core.answer("GET /api/configurations", 200, "[]");
+        core.answer("GET /api/cls/dead-letters", 200, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+        core.answer("GET /api/cls/historical-pulls", 200, historicalPulls(null, 0));
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(FakeCore.USERNAME);
+        browser.findElement(By.id("password")).sendKeys(FakeCore.INITIAL_PASSWORD);
+        browser.findElement(By.id("login")).click();
+        waitUntil("dashboard", () -> browser.getCurrentUrl().equals(url("/")));
+
+        browser.get(url("/cls"));
+        browser.findElement(By.cssSelector("details.history summary")).click();
+        WebElement from = browser.findElement(By.cssSelector("#history-m1 input[name=from]"));
+        browser.executeScript("arguments[0].value = '2026-11-01T00:00:30'", from);
+        browser.executeScript("arguments[0].value = '2026-11-02T00:00:00'",
+                browser.findElement(By.cssSelector("#history-m1 input[name=to]")));
+        core.answer("POST /api/cls/historical-pulls", 201, "{\"id\":\"j1\",\"status\":\"RUNNING\"}");
+        core.answer("GET /api/cls/historical-pulls", 200, historicalPulls("RUNNING", 10));
+        browser.findElement(By.cssSelector("#history-m1 button[type=submit]")).click();
+
+        waitUntil("running pull", () -> panelText().contains("RUNNING") && panelText().contains("10 %"));
+        assertThat(core.lastRequestTo("POST", "/api/cls/historical-pulls").text())
+                .contains("\"mappingId\":\"m1\"", "\"from\":\"2026-11-01T00:00:30\"", "\"to\":\"2026-11-02T00:00\"");
+        core.answer("GET /api/cls/historical-pulls", 200, historicalPulls("RUNNING", 55));
+        waitUntil("progress polled", () -> panelText().contains("55 %"));
+        screenshot("historical-pull-running");
+
+        core.answer("DELETE /api/cls/historical-pulls/j1", 200, "{\"id\":\"j1\",\"status\":\"CANCELLED\"}");
+        core.answer("GET /api/cls/historical-pulls", 200, historicalPulls("CANCELLED", 55));
+        browser.findElement(By.cssSelector("#history-m1 button.danger")).click();
+        waitUntil("cancelled pull", () -> panelText().contains("Historical pull cancelled.")
+                && panelText().contains("CANCELLED"));
+        assertThat(core.lastRequestTo("DELETE", "/api/cls/historical-pulls/j1")).isNotNull();
+    }
+
+    private String panelText() {
+        try {
+            return browser.findElement(By.id("history-m1")).getText();
+        } catch (org.openqa.selenium.WebDriverException gone) {
+            return "";
+        }
+    }
+
+    private static String historicalPulls(String status, int percent) {
+        String jobs = status == null ? "[]" : """
+                [{"id":"j1","mappingId":"m1","from":"2026-11-01T00:00:00Z","to":"2026-11-02T00:00:00Z",
+                  "status":"%s","pages":4,"records":1000,"percent":%d,"lastError":null}]""".formatted(status, percent);
+        return "{\"mappingId\":\"m1\",\"supported\":true,\"reason\":null,\"jobs\":" + jobs + "}";
+    }
+
     private void changePassword(String current, String newPassword) {
         browser.findElement(By.id("currentPassword")).sendKeys(current);
         browser.findElement(By.id("newPassword")).sendKeys(newPassword);

@@ -77,6 +77,51 @@ class LogShipperPageTests extends GatewayTestSupport {
     }
 
     @Test
+    void eachMappingOffersAHistoricalPullWhosePanelPollsWhileItRunsAndCanCancelIt() throws Exception {
+        assertThat(browser.get("/cls").body()).contains("Historical data: to splunk",
+                "hx-get=\"/cls/siem-mappings/m1/history\"");
+        core.answer("GET /api/cls/historical-pulls", 200, """
+                {"mappingId":"m1","supported":true,"reason":null,"jobs":[{"id":"j1","mappingId":"m1",
+                  "from":"2026-11-01T00:00:00Z","to":"2026-11-02T00:00:00Z","status":"RUNNING","pages":3,
+                  "records":750,"percent":42,"lastError":null}]}""");
+
+        String panel = browser.get("/cls/siem-mappings/m1/history").body();
+
+        assertThat(panel).contains("Pull historical data", "type=\"datetime-local\"", "42 %", "750", "RUNNING",
+                "hx-trigger=\"every 2s\"", "/cls/historical-pulls/j1/cancel?mappingId=m1");
+
+        String csrf = browser.csrfTokenFrom("/cls");
+        core.answer("POST /api/cls/historical-pulls", 400, """
+                {"title":"Validation failed","status":400,"detail":"1 field is invalid",
+                 "errors":{"to":"must not be in the future"}}""");
+        String refused = browser.postForm("/cls/siem-mappings/m1/history", "from", "2026-11-01T00:00",
+                "to", "2099-01-01T00:00", "_csrf", csrf).body();
+        assertThat(refused).contains("to: must not be in the future", "value=\"2099-01-01T00:00\"");
+        assertThat(core.lastRequestTo("POST", "/api/cls/historical-pulls").text())
+                .contains("\"mappingId\":\"m1\"", "\"from\":\"2026-11-01T00:00\"");
+
+        core.answer("DELETE /api/cls/historical-pulls/j1", 200, "{\"id\":\"j1\",\"status\":\"CANCELLED\"}");
+        core.answer("GET /api/cls/historical-pulls", 200, """
+                {"mappingId":"m1","supported":true,"reason":null,"jobs":[{"id":"j1","mappingId":"m1",
+                  "from":"2026-11-01T00:00:00Z","to":"2026-11-02T00:00:00Z","status":"CANCELLED","pages":3,
+                  "records":750,"percent":42,"lastError":null}]}""");
+        String cancelled = browser.postForm("/cls/historical-pulls/j1/cancel?mappingId=m1", "_csrf", csrf).body();
+        assertThat(cancelled).contains("Historical pull cancelled.", "CANCELLED").doesNotContain("every 2s");
+        assertThat(core.lastRequestTo("DELETE", "/api/cls/historical-pulls/j1")).isNotNull();
+    }
+
+    @Test
+    void aSourceThatCannotPullHistorySaysSo() throws Exception {
+        core.answer("GET /api/cls/historical-pulls", 200, """
+                {"mappingId":"m1","supported":false,"reason":"the source 'Syslog in' cannot pull historical data",
+                 "jobs":[]}""");
+
+        String panel = browser.get("/cls/siem-mappings/m1/history").body();
+
+        assertThat(panel).contains("cannot pull historical data").doesNotContain("datetime-local");
+    }
+
+    @Test
     void thePageIsGoneWhileTheModuleIsOff() throws Exception {
         core.modules(FakeCore.DEFAULT_MODULES);
         assertThat(browser.get("/cls").statusCode()).isEqualTo(404);

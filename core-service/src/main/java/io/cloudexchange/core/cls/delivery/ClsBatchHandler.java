@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * The Log Shipper worker on {@code ce.cls.batches}: copies each pulled batch, as one message, into the
  * durable queue of every destination an enabled SIEM mapping of its source names. The source batch is
  * acknowledged only after every copy is confirmed by the broker; a failure retries the whole batch later
- * (a destination may then receive it twice, never zero times).
+ * (a destination may then receive it twice, never zero times). A batch of a historical pull
+ * ({@link BatchMessage#targetMappingId()}) goes only to the SIEM mapping it was pulled for.
  */
 @Component
 @ConditionalOnWorkers
@@ -46,7 +47,7 @@ class ClsBatchHandler implements BatchHandler {
         }
         List<SiemMapping> targets;
         try {
-            targets = mappings.findBySourceConfigurationIdAndEnabledTrue(batch.configurationId());
+            targets = targets(batch);
         } catch (RuntimeException e) {
             throw new TransientBatchException("cannot read the SIEM mappings", e);
         }
@@ -64,5 +65,16 @@ class ClsBatchHandler implements BatchHandler {
             }
         }
         targets.forEach(mapping -> counters.add(mapping.id(), ClsCounters.Outcome.PULLED, batch.items().size()));
+    }
+
+    /** A historical pull's batch goes only to the mapping it was pulled for, if that still ships its source. */
+    private List<SiemMapping> targets(BatchMessage batch) {
+        if (batch.targetMappingId() == null) {
+            return mappings.findBySourceConfigurationIdAndEnabledTrue(batch.configurationId());
+        }
+        return mappings.findById(batch.targetMappingId())
+                .filter(mapping -> mapping.enabled() && mapping.sourceConfigurationId().equals(batch.configurationId()))
+                .map(List::of)
+                .orElse(List.of());
     }
 }

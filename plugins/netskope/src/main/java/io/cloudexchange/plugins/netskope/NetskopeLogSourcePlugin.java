@@ -6,7 +6,9 @@ import io.cloudexchange.plugin.api.PlatformModule;
 import io.cloudexchange.plugin.api.PluginContext;
 import io.cloudexchange.plugin.api.PluginDescriptor;
 import io.cloudexchange.plugin.api.PullPage;
-import io.cloudexchange.plugin.api.cls.LogSourcePlugin;
+import io.cloudexchange.plugin.api.cls.HistoricalLogSourcePlugin;
+import io.cloudexchange.plugin.api.cls.HistoricalPage;
+import io.cloudexchange.plugin.api.cls.HistoricalRange;
 import io.cloudexchange.plugin.api.cls.LogStream;
 import io.cloudexchange.plugin.api.config.ConfigSchema;
 import io.cloudexchange.plugin.api.config.ValidationResult;
@@ -14,6 +16,7 @@ import io.cloudexchange.plugin.api.log.LogRecord;
 import io.cloudexchange.plugin.api.log.LogType;
 import io.cloudexchange.plugins.netskope.dataexport.DataExportClient;
 import io.cloudexchange.plugins.netskope.dataexport.DataExportType;
+import io.cloudexchange.plugins.netskope.dataexport.HistoricalPuller;
 import io.cloudexchange.plugins.netskope.dataexport.IteratorPuller;
 import io.cloudexchange.plugins.netskope.http.NetskopeApiException;
 import io.cloudexchange.plugins.netskope.http.RetryPolicy;
@@ -30,9 +33,10 @@ import java.util.stream.Collectors;
 /**
  * Log Shipper source for a Netskope tenant: one stream per selected alert and event type, each read
  * with its own dataexport iterator ({@link IndexNames}). See {@link IteratorPuller} for why a crash
- * never skips a page.
+ * never skips a page. Historical pulls read a range on an iterator of their own per job
+ * ({@link IndexNames#historical}), so they never move the live one.
  */
-public final class NetskopeLogSourcePlugin implements LogSourcePlugin {
+public final class NetskopeLogSourcePlugin implements HistoricalLogSourcePlugin {
 
     static final String PULL_FAILED = "NETSKOPE-1001";
 
@@ -93,16 +97,39 @@ public final class NetskopeLogSourcePlugin implements LogSourcePlugin {
 
     @Override
     public PullPage<LogRecord> pullLogs(PluginContext context, LogStream stream, Checkpoint checkpoint) {
+        DataExportType type = type(stream);
         NetskopeSettings settings = NetskopeSettings.from(context.config());
-        DataExportType type = DataExportType.find(stream.type(), stream.subtype()).orElseThrow(() ->
+        return guarded(context, settings, type, () -> puller(context, settings).pull(
+                IndexNames.of(context.configurationId(), type), type, checkpoint, settings.initialRange(type)));
+    }
+
+    @Override
+    public HistoricalPage pullHistorical(PluginContext context, LogStream stream, HistoricalRange range,
+                                         Checkpoint checkpoint) {
+        DataExportType type = type(stream);
+        NetskopeSettings settings = NetskopeSettings.from(context.config());
+        return guarded(context, settings, type, () -> new HistoricalPuller(puller(context, settings)).pull(
+                IndexNames.historical(context.configurationId(), range.jobId(), type), type, range, checkpoint));
+    }
+
+    private static DataExportType type(LogStream stream) {
+        return DataExportType.find(stream.type(), stream.subtype()).orElseThrow(() ->
                 new IllegalArgumentException("Netskope has no " + stream.key() + " data"));
+    }
+
+    private IteratorPuller puller(PluginContext context, NetskopeSettings settings) {
         TenantHttp http = new TenantHttp(context.httpClient(), settings.tenant(), settings.v2Token(),
                 context.userAgent(), context.storage(), context.clock(), retryPolicy, sleeper);
-        IteratorPuller puller = new IteratorPuller(new DataExportClient(http), http, context.storage(),
-                context.clock(), sleeper);
+        return new IteratorPuller(new DataExportClient(http), http, context.storage(), context.clock(), sleeper);
+    }
+
+    private interface Pull<T> {
+        T run() throws InterruptedException;
+    }
+
+    private static <T> T guarded(PluginContext context, NetskopeSettings settings, DataExportType type, Pull<T> pull) {
         try {
-            return puller.pull(IndexNames.of(context.configurationId(), type), type, checkpoint,
-                    settings.initialRange(type));
+            return pull.run();
         } catch (NetskopeApiException e) {
             context.logger().error("Pulling " + type + " from " + settings.tenant() + " failed: " + e.getMessage(),
                     PULL_FAILED);

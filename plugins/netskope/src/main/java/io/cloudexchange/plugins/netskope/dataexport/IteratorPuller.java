@@ -63,6 +63,21 @@ public final class IteratorPuller {
      */
     public PullPage<LogRecord> pull(String index, DataExportType type, Checkpoint checkpoint, Duration initialRange)
             throws InterruptedException {
+        return pull(index, type, checkpoint, () -> clock.instant().minus(initialRange));
+    }
+
+    /**
+     * The page after the checkpoint, an iterator that starts at a fixed time (a historical pull).
+     *
+     * @param start where the first page starts (operation = that epoch second)
+     */
+    public PullPage<LogRecord> pullFrom(String index, DataExportType type, Checkpoint checkpoint, Instant start)
+            throws InterruptedException {
+        return pull(index, type, checkpoint, () -> start);
+    }
+
+    private PullPage<LogRecord> pull(String index, DataExportType type, Checkpoint checkpoint,
+                                     java.util.function.Supplier<Instant> start) throws InterruptedException {
         if (!waitTimeElapsed(index)) {
             return PullPage.last(List.of(), checkpoint);
         }
@@ -70,7 +85,7 @@ public final class IteratorPuller {
                 || checkpoint.get(PAGE).filter(p -> p.matches("\\d{1,18}")).isEmpty();
         long page = fresh ? 1 : Long.parseLong(checkpoint.get(PAGE).orElseThrow()) + 1;
         DataExportPage result = fresh
-                ? start(index, type, clock.instant().minus(initialRange))
+                ? start(index, type, start.get())
                 : following(index, type, page, checkpoint.get(FINGERPRINT).orElse(""));
         storage.put(requestedKey(index), Long.toString(page));
         if (result.waitTimeSeconds() > 0) {
