@@ -42,7 +42,7 @@ class OidcProvider {
 
     private final PluginHttpClients httpClients;
     private final Clock clock;
-    private final Map<String, Discovered> discovery = new ConcurrentHashMap<>();
+    private final Map<DiscoveryKey, Discovered> discovery = new ConcurrentHashMap<>();
     private final Map<DecoderKey, JwtDecoder> decoders = new ConcurrentHashMap<>();
 
     OidcProvider(PluginHttpClients httpClients, Clock clock) {
@@ -50,21 +50,26 @@ class OidcProvider {
         this.clock = clock;
     }
 
-    /** The provider's discovery document ({@code /.well-known/openid-configuration}), cached with an expiry. */
+    /**
+     * The provider's discovery document ({@code /.well-known/openid-configuration}), cached with an expiry; fetched
+     * again when the issuer or the route to it (platform proxy) changes.
+     */
     Map<String, Object> configuration(String issuer) {
         Instant now = clock.instant();
-        Discovered known = discovery.get(issuer);
+        HttpClient http = httpClient();
+        DiscoveryKey key = new DiscoveryKey(issuer, http);
+        Discovered known = discovery.get(key);
         if (known != null && now.isBefore(known.expiresAt())) {
             return known.document();
         }
-        Map<String, Object> document = restClient().get()
+        Map<String, Object> document = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory(http)).build().get()
                 .uri(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration")
                 .retrieve().body(JSON_OBJECT);
         if (document == null || !issuer.equals(document.get("issuer"))) {
             throw new IllegalStateException("the discovery document's issuer is not " + issuer);
         }
-        discovery.keySet().removeIf(other -> !other.equals(issuer));
-        discovery.put(issuer, new Discovered(Map.copyOf(document), now.plus(DISCOVERY_TTL)));
+        discovery.keySet().removeIf(other -> !other.equals(key));
+        discovery.put(key, new Discovered(Map.copyOf(document), now.plus(DISCOVERY_TTL)));
         return document;
     }
 
@@ -101,15 +106,14 @@ class OidcProvider {
         });
     }
 
-    private RestClient restClient() {
-        return RestClient.builder().requestFactory(new JdkClientHttpRequestFactory(httpClient())).build();
-    }
-
     private HttpClient httpClient() {
         return httpClients.verifyingClient(true);
     }
 
     private record Discovered(Map<String, Object> document, Instant expiresAt) {
+    }
+
+    private record DiscoveryKey(String issuer, HttpClient http) {
     }
 
     private record DecoderKey(String issuer, String clientId, String jwkSetUri, HttpClient http) {
