@@ -34,6 +34,7 @@ class SamlLoginController {
     static final String PENDING_COOKIE = "CE_SAML";
     static final String FLOW_PATH = "/login/sso/saml";
     static final String ACS_PATH = FLOW_PATH + "/acs";
+    static final MediaType METADATA_TYPE = MediaType.parseMediaType("application/samlmetadata+xml");
 
     private final CoreClient core;
     private final SsoSession session;
@@ -85,8 +86,8 @@ class SamlLoginController {
     @GetMapping("/saml/metadata")
     ResponseEntity<String> metadata() {
         try {
-            String metadata = core.get("/api/auth/sso/saml/metadata", String.class);
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/samlmetadata+xml"))
+            String metadata = core.getDocument("/api/auth/sso/saml/metadata", METADATA_TYPE);
+            return ResponseEntity.ok().contentType(METADATA_TYPE)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"cloud-exchange-sp-metadata.xml\"")
                     .body(metadata);
         }

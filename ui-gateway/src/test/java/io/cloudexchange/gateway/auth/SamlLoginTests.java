@@ -76,7 +76,7 @@ class SamlLoginTests extends GatewayTestSupport {
         assertThat(newClient().get("/saml/metadata").statusCode()).isEqualTo(404);
         core.samlEnabled();
         HttpResponse<String> metadata = newClient().get("/saml/metadata");
-        assertThat(metadata.statusCode()).isEqualTo(200);
+        assertThat(metadata.statusCode()).as(core.requests().toString() + metadata.body()).isEqualTo(200);
         assertThat(metadata.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/samlmetadata+xml"));
         assertThat(metadata.body()).isEqualTo(FakeCore.SAML_METADATA);
