@@ -185,6 +185,21 @@ class SamlSignInApiTest extends ApiTestSupport {
         postToAcs("not base64 at all!", "relay-x").andExpect(status().isUnauthorized());
     }
 
+    @Test
+    void aPasswordResetTurnsAnSsoUserIntoALocalAccountThatSsoNoLongerSignsIn() throws Exception {
+        configure("deny");
+        String requestId = requestId(authorize("relay-1"));
+        postToAcs(idp.signedAssertion(new TestSamlIdp.Response(stored(), requestId)), "relay-1").andExpect(status().isOk());
+        String id = users.findByUsername("alice@example.com").orElseThrow().id();
+        String reset = mvc.perform(asAdmin(post("/api/users/" + id + "/reset-password"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String temporary = readJson(reset).path("temporaryPassword").asString();
+        mvc.perform(withJson(post("/api/auth/login"), Map.of("username", "alice@example.com", "password", temporary)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.password_change_required").value(true));
+        String again = requestId(authorize("relay-2"));
+        postToAcs(idp.signedAssertion(new TestSamlIdp.Response(stored(), again)), "relay-2").andExpect(status().isUnauthorized());
+    }
+
     private ResultActions postToAcs(String xml, String relayState) throws Exception {
         String encoded = xml.startsWith("<") ? TestSamlIdp.base64(xml) : xml;
         return mvc.perform(withJson(post("/api/auth/sso/saml/login"), Map.of("samlResponse", encoded, "relayState", relayState)));
