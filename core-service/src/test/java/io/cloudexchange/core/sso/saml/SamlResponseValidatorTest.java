@@ -130,11 +130,9 @@ class SamlResponseValidatorTest {
 
     @Test
     void anUnsolicitedResponseIsRejected() {
-        String signed = idp.signedResponse(response());
         Document document = TestSamlIdp.parse(idp.signedAssertion(response()));
         document.getDocumentElement().removeAttribute("InResponseTo");
         assertRejected(TestSamlIdp.serialize(document), "IdP-initiated");
-        assertThat(signed).contains(REQUEST_ID);
     }
 
     @Test
@@ -191,6 +189,21 @@ class SamlResponseValidatorTest {
         extensions.setAttributeNS(null, "ID", signed.getAttribute("ID"));
         document.getDocumentElement().insertBefore(extensions, signed);
         assertRejected(TestSamlIdp.serialize(document), "appears more than once");
+    }
+
+    @Test
+    void aSignatureInTheAssertionThatReferencesAnythingElseIsRejected() {
+        Document whole = TestSamlIdp.parse(response().xml());
+        Element assertion = (Element) whole.getElementsByTagNameNS(SamlXml.ASSERTION, "Assertion").item(0);
+        idp.sign(assertion, "", SignatureMethod.RSA_SHA256, DigestMethod.SHA256);
+        assertRejected(TestSamlIdp.serialize(whole), "references ''");
+
+        Document other = TestSamlIdp.parse(response().xml());
+        Element otherAssertion = (Element) other.getElementsByTagNameNS(SamlXml.ASSERTION, "Assertion").item(0);
+        other.getDocumentElement().setIdAttributeNS(null, "ID", true);
+        idp.sign(otherAssertion, "#" + other.getDocumentElement().getAttribute("ID"), SignatureMethod.RSA_SHA256,
+                DigestMethod.SHA256);
+        assertRejected(TestSamlIdp.serialize(other), "not the signed element");
     }
 
     @Test

@@ -185,10 +185,14 @@ final class TestSamlIdp {
 
     /** Signs an element as IdPs do: enveloped signature right after its Issuer, X509Data in KeyInfo. */
     void sign(Element element, String signatureMethod, String digestMethod) {
+        sign(element, "#" + element.getAttribute("ID"), signatureMethod, digestMethod);
+    }
+
+    /** As {@link #sign(Element, String, String)} with any Reference URI, e.g. one pointing elsewhere. */
+    void sign(Element element, String referenceUri, String signatureMethod, String digestMethod) {
         try {
             XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
-            String id = element.getAttribute("ID");
-            Reference reference = factory.newReference("#" + id, factory.newDigestMethod(digestMethod, null),
+            Reference reference = factory.newReference(referenceUri, factory.newDigestMethod(digestMethod, null),
                     List.of(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
                             factory.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
                     null, null);
