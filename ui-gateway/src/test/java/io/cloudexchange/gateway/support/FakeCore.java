@@ -128,6 +128,7 @@ public final class FakeCore implements AutoCloseable {
     private volatile List<String> roles = List.of("SUPER_ADMIN");
     private volatile boolean ssoEnabled;
     private volatile boolean samlEnabled;
+    private volatile String samlIdpUrl = "https://idp.example/saml/sso";
     private final Map<String, ProgrammedAnswer> programmedAnswers = new ConcurrentHashMap<>();
 
     private FakeCore(HttpServer server) {
@@ -171,6 +172,7 @@ public final class FakeCore implements AutoCloseable {
         roles = List.of("SUPER_ADMIN");
         ssoEnabled = false;
         samlEnabled = false;
+        samlIdpUrl = "https://idp.example/saml/sso";
         programmedAnswers.clear();
     }
 
@@ -204,6 +206,11 @@ public final class FakeCore implements AutoCloseable {
      */
     public void samlEnabled() {
         samlEnabled = true;
+    }
+
+    /** Where the authorize answer sends the browser (a test IdP page), instead of https://idp.example. */
+    public void samlIdpUrl(String url) {
+        samlIdpUrl = url;
     }
 
     public static final String SAML_GOOD_RESPONSE = "PHNhbWxwOlJlc3BvbnNlLz4=";
@@ -384,7 +391,7 @@ public final class FakeCore implements AutoCloseable {
             problem(exchange, 400, "Validation failed", "{\"sso\":\"SAML single sign-on is not enabled\"}");
         }
         else if (request.path().equals("/api/auth/sso/saml/authorize")) {
-            respond(exchange, 200, "application/json", "{\"redirectUrl\":\"https://idp.example/saml/sso?SAMLRequest=fZA&RelayState="
+            respond(exchange, 200, "application/json", "{\"redirectUrl\":\"" + samlIdpUrl + "?SAMLRequest=fZA&RelayState="
                     + fields.get("relayState") + "\"}");
         }
         else if (SAML_GOOD_RESPONSE.equals(fields.get("samlResponse")) && fields.get("relayState") != null) {
