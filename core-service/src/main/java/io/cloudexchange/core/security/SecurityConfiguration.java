@@ -38,8 +38,8 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HttpMethod.POST, "/api/auth", "/api/auth/login", "/api/auth/sso/oidc/authorize",
-                                    "/api/auth/sso/oidc/login").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/auth/sso").permitAll()
+                                    "/api/auth/sso/oidc/login", "/api/auth/sso/saml/authorize", "/api/auth/sso/saml/login").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/auth/sso", "/api/auth/sso/saml/metadata").permitAll()
                         .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
@@ -49,7 +49,7 @@ class SecurityConfiguration {
                         .access(withChangedPassword(AuthenticatedAuthorizationManager.authenticated()))
                         .requestMatchers("/api/query", "/api/query/**")
                         .access(withChangedPassword(AuthenticatedAuthorizationManager.authenticated()))
-                        .requestMatchers("/api/users", "/api/users/**", "/api/roles", "/api/roles/**", "/api/settings/sso")
+                        .requestMatchers("/api/users", "/api/users/**", "/api/roles", "/api/roles/**", "/api/settings/sso", "/api/settings/sso/**")
                         .access(withChangedPassword(AuthorityAuthorizationManager.hasRole(Role.SUPER_ADMIN.name())))
                         .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**")
                         .access(withChangedPassword(AuthorityAuthorizationManager.hasAnyRole(

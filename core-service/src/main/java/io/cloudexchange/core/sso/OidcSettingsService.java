@@ -5,11 +5,8 @@ import io.cloudexchange.core.audit.AuditAction;
 import io.cloudexchange.core.audit.AuditChanges;
 import io.cloudexchange.core.audit.AuditLog;
 import io.cloudexchange.core.secrets.SecretCipher;
-import io.cloudexchange.core.users.CustomRoleRepository;
-import io.cloudexchange.core.users.Role;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -18,18 +15,18 @@ import org.springframework.stereotype.Service;
 public class OidcSettingsService {
 
     /** The {@code defaultRole} value that refuses users in no mapped group. */
-    public static final String DENY = "deny";
+    public static final String DENY = SsoRoleRules.DENY;
 
     private final OidcSettingsRepository repository;
     private final SecretCipher cipher;
-    private final CustomRoleRepository customRoles;
+    private final SsoRoleRules roleRules;
     private final AuditLog auditLog;
 
-    OidcSettingsService(OidcSettingsRepository repository, SecretCipher cipher, CustomRoleRepository customRoles,
+    OidcSettingsService(OidcSettingsRepository repository, SecretCipher cipher, SsoRoleRules roleRules,
                         AuditLog auditLog) {
         this.repository = repository;
         this.cipher = cipher;
-        this.customRoles = customRoles;
+        this.roleRules = roleRules;
         this.auditLog = auditLog;
     }
 
@@ -39,8 +36,7 @@ public class OidcSettingsService {
 
     OidcSettings update(OidcSettingsRequest request) {
         OidcSettings before = current();
-        String defaultRole = request.defaultRole() == null || request.defaultRole().isBlank()
-                || DENY.equalsIgnoreCase(request.defaultRole()) ? null : request.defaultRole();
+        String defaultRole = SsoRoleRules.defaultRoleOf(request.defaultRole());
         String secret = request.keepsSecret() ? before.encryptedClientSecret() : cipher.encrypt(request.clientSecret());
         OidcSettings after = new OidcSettings(OidcSettings.ID, Boolean.TRUE.equals(request.enabled()),
                 blankToNull(request.issuerUri()), blankToNull(request.clientId()), secret, request.scopes(),
@@ -82,32 +78,8 @@ public class OidcSettingsService {
         if (!settings.scopes().contains("openid")) {
             problems.put("scopes", "must include openid");
         }
-        for (int i = 0; i < settings.groupRoles().size(); i++) {
-            OidcSettings.GroupRoles mapping = settings.groupRoles().get(i);
-            if (mapping.group() == null || mapping.group().isBlank()) {
-                problems.put("groupRoles[" + i + "].group", "is required");
-            }
-            roleProblem(List.copyOf(mapping.roles())).ifPresent(p -> problems.put("groupRoles[" + mapping.group() + "].roles", p));
-        }
-        if (settings.defaultRole() != null) {
-            roleProblem(List.of(settings.defaultRole())).ifPresent(p -> problems.put("defaultRole", p));
-        }
+        roleRules.check(settings.groupRoles(), settings.defaultRole(), problems);
         return problems;
-    }
-
-    private java.util.Optional<String> roleProblem(List<String> roles) {
-        if (roles.isEmpty()) {
-            return java.util.Optional.of("at least one role is required");
-        }
-        for (String role : roles) {
-            if (Role.SUPER_ADMIN.name().equals(role)) {
-                return java.util.Optional.of("SUPER_ADMIN cannot be granted through single sign-on");
-            }
-            if (Role.named(role).isEmpty() && !customRoles.existsById(role)) {
-                return java.util.Optional.of("unknown role '" + role + "'");
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     private static boolean isHttpUri(String value) {

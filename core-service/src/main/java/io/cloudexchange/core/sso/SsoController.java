@@ -1,6 +1,7 @@
 package io.cloudexchange.core.sso;
 
 import io.cloudexchange.core.auth.TokenResponse;
+import io.cloudexchange.core.sso.saml.SamlSignIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,16 +18,18 @@ import org.springframework.web.bind.annotation.RestController;
 class SsoController {
 
     private final OidcSignIn oidc;
+    private final SamlSignIn saml;
 
-    SsoController(OidcSignIn oidc) {
+    SsoController(OidcSignIn oidc, SamlSignIn saml) {
         this.oidc = oidc;
+        this.saml = saml;
     }
 
     @GetMapping
     @SecurityRequirements
     @Operation(summary = "Whether single sign-on is offered on the login page")
     Map<String, Boolean> status() {
-        return Map.of("oidc", oidc.enabled());
+        return Map.of("oidc", oidc.enabled(), "saml", saml.enabled());
     }
 
     @PostMapping("/oidc/authorize")

@@ -96,6 +96,8 @@ class AccessMatrixApiTest extends ApiTestSupport {
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.GET, "/api/unmapped", false),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.GET, "/api/settings/sso", false),
             new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.PUT, "/api/settings/sso", true),
+            new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.GET, "/api/settings/sso/saml", false),
+            new Call(Family.SUPER_ADMIN_ONLY, HttpMethod.PUT, "/api/settings/sso/saml", true),
             new Call(Family.AUDIT, HttpMethod.GET, "/api/audit", false),
             new Call(Family.AUDIT, HttpMethod.GET, "/api/audit/export", false),
             new Call(Family.AUDIT, HttpMethod.DELETE, "/api/audit", true),

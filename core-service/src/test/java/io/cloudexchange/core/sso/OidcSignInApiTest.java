@@ -173,6 +173,23 @@ class OidcSignInApiTest extends ApiTestSupport {
     }
 
     @Test
+    void identityProviderCallsGoThroughThePlatformProxyAndDiscoveryIsCached() throws Exception {
+        try (RecordingForwardProxy proxy = RecordingForwardProxy.start()) {
+            mvc.perform(asAdmin(withJson(put("/api/settings/proxy"), Map.of("url", proxy.url())))).andExpect(status().isOk());
+            configure("deny");
+            new Flow().signIn("alice").andExpect(status().isOk());
+            new Flow().signIn("alice").andExpect(status().isOk());
+
+            List<String> paths = proxy.requests().stream().map(java.net.URI::getPath).toList();
+            assertThat(paths).filteredOn(path -> path.endsWith("/.well-known/openid-configuration")).hasSize(1);
+            assertThat(paths).filteredOn(path -> path.equals("/oauth2/token")).hasSize(2);
+            assertThat(paths).anyMatch(path -> path.contains("jwks"));
+            assertThat(proxy.requests()).allMatch(uri -> uri.getAuthority().equals(
+                    java.net.URI.create(TestOpenIdProvider.issuer(provider)).getAuthority()));
+        }
+    }
+
+    @Test
     void theSuperAdminKeepsSigningInLocally() throws Exception {
         configure("deny");
         mvc.perform(withJson(post("/api/auth/login"), Map.of("username", ADMIN, "password", ADMIN_PASSWORD)))

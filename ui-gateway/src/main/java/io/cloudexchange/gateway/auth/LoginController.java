@@ -21,18 +21,20 @@ class LoginController {
 
     @GetMapping("/login")
     String loginPage(Model model) {
-        model.addAttribute("ssoEnabled", ssoEnabled());
+        Map<?, ?> status = ssoStatus();
+        model.addAttribute("ssoEnabled", Boolean.TRUE.equals(status.get("oidc")));
+        model.addAttribute("samlEnabled", Boolean.TRUE.equals(status.get("saml")));
         return "login";
     }
 
-    /** Whether core offers OpenID Connect sign-in; local sign-in always stays. */
-    private boolean ssoEnabled() {
+    /** Which single sign-on core offers (OpenID Connect, SAML); local sign-in always stays. */
+    private Map<?, ?> ssoStatus() {
         try {
             Map<?, ?> status = core.get("/api/auth/sso", Map.class);
-            return status != null && Boolean.TRUE.equals(status.get("oidc"));
+            return status == null ? Map.of() : status;
         }
         catch (CoreException | CoreUnavailableException ex) {
-            return false;
+            return Map.of();
         }
     }
 }

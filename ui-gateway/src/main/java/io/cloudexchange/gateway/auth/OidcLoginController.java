@@ -3,12 +3,10 @@ package io.cloudexchange.gateway.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-import io.cloudexchange.gateway.core.CoreAuthentication;
 import io.cloudexchange.gateway.core.CoreClient;
 import io.cloudexchange.gateway.core.CoreException;
 import io.cloudexchange.gateway.core.CoreUnavailableException;
@@ -16,12 +14,8 @@ import io.cloudexchange.gateway.core.LoginResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,24 +33,20 @@ class OidcLoginController {
 
     static final String PENDING_COOKIE = "CE_SSO";
     static final String CALLBACK_PATH = "/login/sso/callback";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CoreClient core;
-    private final SecurityContextRepository contexts;
-    private final Duration sessionTimeout;
+    private final SsoSession session;
 
-    OidcLoginController(CoreClient core, SecurityContextRepository contexts,
-            @Value("${server.servlet.session.timeout:60m}") Duration sessionTimeout) {
+    OidcLoginController(CoreClient core, SsoSession session) {
         this.core = core;
-        this.contexts = contexts;
-        this.sessionTimeout = sessionTimeout;
+        this.session = session;
     }
 
     @GetMapping("/login/sso")
     String start(HttpServletResponse response) {
-        String state = random();
-        String nonce = random();
-        String verifier = random();
+        String state = SsoSession.random();
+        String nonce = SsoSession.random();
+        String verifier = SsoSession.random();
         String authorizationUri;
         try {
             Map<?, ?> answer = core.signInCall("/api/auth/sso/oidc/authorize", Map.of("redirectUri", callbackUri(),
@@ -89,19 +79,9 @@ class OidcLoginController {
         catch (CoreException | CoreUnavailableException ex) {
             return "redirect:/login?ssoError";
         }
-        signIn(new CoreAuthentication(subjectOf(login.accessToken()), login.accessToken(), false), request, response);
+        session.signIn(login, request, response);
         // A page, not a redirect: the browser then asks for "/" from our own origin and sends the Strict cookie.
         return "sso-complete";
-    }
-
-    private void signIn(CoreAuthentication authentication, HttpServletRequest request, HttpServletResponse response) {
-        request.getSession(true);
-        request.changeSessionId();
-        request.getSession().setMaxInactiveInterval((int) Math.max(1, sessionTimeout.toSeconds()));
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
     }
 
     private static String callbackUri() {
@@ -111,23 +91,6 @@ class OidcLoginController {
     private static ResponseCookie pendingCookie(String value, Duration maxAge) {
         return ResponseCookie.from(PENDING_COOKIE, value).httpOnly(true).secure(true).sameSite("Lax")
                 .path("/login/sso").maxAge(maxAge).build();
-    }
-
-    /** The username the core put in its own token, for display only: the core decides every request. */
-    private static String subjectOf(String token) {
-        String[] parts = token.split("\\.");
-        if (parts.length < 2) {
-            return "sso-user";
-        }
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        java.util.regex.Matcher subject = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]*)\"").matcher(payload);
-        return subject.find() ? subject.group(1) : "sso-user";
-    }
-
-    private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String challenge(String verifier) {

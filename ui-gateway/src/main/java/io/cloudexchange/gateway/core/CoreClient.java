@@ -80,6 +80,17 @@ public class CoreClient {
         return call(() -> restClient.get().uri(uri, uriVariables).headers(this::bearer).retrieve().body(type));
     }
 
+    /** A document that is not JSON (e.g. SAML metadata), as text in whatever type core answers. */
+    public String getDocument(String uri, MediaType accept) {
+        return call(() -> restClient.get().uri(uri).headers(this::bearer).accept(accept).exchange((request, response) -> {
+            if (response.getStatusCode().isError()) {
+                throw new CoreException(response.getStatusCode().value(), new CoreProblem(
+                        response.getStatusText(), response.getStatusCode().value(), null, null));
+            }
+            return new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }));
+    }
+
     public <T> T get(String uri, ParameterizedTypeReference<T> type, Object... uriVariables) {
         return call(() -> restClient.get().uri(uri, uriVariables).headers(this::bearer).retrieve().body(type));
     }

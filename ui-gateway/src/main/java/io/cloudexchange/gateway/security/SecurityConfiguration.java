@@ -31,7 +31,8 @@ class SecurityConfiguration {
     SecurityFilterChain gatewaySecurity(HttpSecurity http, SecurityContextRepository securityContextRepository,
             LoginSuccessHandler loginSuccessHandler, LoginFailureHandler loginFailureHandler) {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/login/sso", "/login/sso/callback", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/login/sso", "/login/sso/callback", "/login/sso/saml", "/login/sso/saml/acs",
+                                "/saml/metadata", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // core-service authenticates API calls itself.
                         .requestMatchers("/api/**").permitAll()
@@ -46,7 +47,9 @@ class SecurityConfiguration {
                         .deleteCookies("CE_SESSION"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginRedirectEntryPoint()))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(apiCallNotAuthenticatedByCookie()))
+                // The IdP posts the SAML Response cross-site; the RelayState cookie check binds it to the browser's flow.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(apiCallNotAuthenticatedByCookie(),
+                        request -> "POST".equals(request.getMethod()) && "/login/sso/saml/acs".equals(request.getRequestURI())))
                 .headers(headers -> headers
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                         .contentTypeOptions(Customizer.withDefaults())

@@ -34,6 +34,46 @@ class SsoSettingsController {
         return page(model, core.get("/api/settings/sso", SsoSettings.class), Map.of(), null);
     }
 
+    @PostMapping("/settings/sso/saml")
+    String saveSaml(@RequestParam(defaultValue = "false") boolean enabled, @RequestParam(defaultValue = "") String spBaseUrl,
+            @RequestParam(defaultValue = "") String metadataXml, @RequestParam(defaultValue = "") String idpEntityId,
+            @RequestParam(defaultValue = "") String ssoUrl, @RequestParam(defaultValue = "") String certificates,
+            @RequestParam(defaultValue = "") String usernameAttribute,
+            @RequestParam(defaultValue = "groups") String groupsAttribute, @RequestParam(defaultValue = "") String groupRoles,
+            @RequestParam(defaultValue = "deny") String defaultRole, Model model, RedirectAttributes redirect) {
+        List<SsoSettings.GroupRoles> mappings = parseMappings(groupRoles);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enabled", enabled);
+        body.put("spBaseUrl", spBaseUrl.strip());
+        body.put("metadataXml", metadataXml);
+        body.put("idpEntityId", idpEntityId.strip());
+        body.put("ssoUrl", ssoUrl.strip());
+        body.put("certificates", certificates);
+        body.put("usernameAttribute", usernameAttribute.strip());
+        body.put("groupsAttribute", groupsAttribute.strip());
+        body.put("groupRoles", mappings);
+        body.put("defaultRole", defaultRole.strip());
+        try {
+            core.put("/api/settings/sso/saml", body, Void.class);
+        }
+        catch (CoreException ex) {
+            if (!ex.isValidationFailure()) {
+                throw ex;
+            }
+            SamlSsoSettings stored = core.get("/api/settings/sso/saml", SamlSsoSettings.class);
+            model.addAttribute("saml", new SamlSsoSettings(enabled, spBaseUrl, stored.spEntityId(), stored.acsUrl(),
+                    stored.spMetadataUrl(), idpEntityId, ssoUrl, stored.certificates(), usernameAttribute, groupsAttribute,
+                    mappings, defaultRole, stored.warnings()));
+            model.addAttribute("samlErrors", ex.problem().errors());
+            model.addAttribute("samlMessage", ex.userMessage());
+            model.addAttribute("samlMetadataXml", metadataXml);
+            model.addAttribute("samlCertificates", certificates);
+            return page(model, core.get("/api/settings/sso", SsoSettings.class), Map.of(), null);
+        }
+        redirect.addFlashAttribute("saved", "SAML single sign-on settings saved.");
+        return "redirect:/settings/sso";
+    }
+
     @PostMapping("/settings/sso")
     String save(@RequestParam(defaultValue = "false") boolean enabled, @RequestParam(defaultValue = "") String issuerUri,
             @RequestParam(defaultValue = "") String clientId, @RequestParam(defaultValue = "") String clientSecret,
@@ -69,7 +109,17 @@ class SsoSettingsController {
         return "redirect:/settings/sso";
     }
 
-    private static String page(Model model, SsoSettings settings, Map<String, String> errors, String message) {
+    private String page(Model model, SsoSettings settings, Map<String, String> errors, String message) {
+        if (!model.containsAttribute("saml")) {
+            model.addAttribute("saml", core.get("/api/settings/sso/saml", SamlSsoSettings.class));
+            model.addAttribute("samlCertificates", ((SamlSsoSettings) model.getAttribute("saml")).certificatesPem());
+        }
+        SamlSsoSettings saml = (SamlSsoSettings) model.getAttribute("saml");
+        model.addAttribute("samlBaseUrl", saml.spBaseUrl() != null ? saml.spBaseUrl()
+                : ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+        if (!model.containsAttribute("samlErrors")) {
+            model.addAttribute("samlErrors", Map.of());
+        }
         model.addAttribute("sso", settings);
         model.addAttribute("errors", errors);
         model.addAttribute("message", message);

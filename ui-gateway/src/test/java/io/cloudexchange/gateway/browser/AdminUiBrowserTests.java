@@ -139,6 +139,53 @@ class AdminUiBrowserTests extends GatewayTestSupport {
         return "{\"mappingId\":\"m1\",\"supported\":true,\"reason\":null,\"jobs\":" + jobs + "}";
     }
 
+    /**
+     * The IdP's HTTP-POST binding in a real browser: a page on another site auto-submits the Response to the ACS.
+     * The flow cookie (SameSite=None) must come along on that cross-site POST, and the session must then work.
+     */
+    @Test
+    void samlSignInPostsAcrossSitesAndLandsSignedIn() throws Exception {
+        com.sun.net.httpserver.HttpServer idp = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        idp.createContext("/sso", exchange -> {
+            String relayState = org.springframework.web.util.UriComponentsBuilder.fromUri(exchange.getRequestURI()).build()
+                    .getQueryParams().getFirst("RelayState");
+            byte[] page = ("<html><body><form id=\"f\" method=\"post\" action=\"" + url("/login/sso/saml/acs") + "\">"
+                    + "<input type=\"hidden\" name=\"SAMLResponse\" value=\"" + FakeCore.SAML_GOOD_RESPONSE + "\">"
+                    + "<input type=\"hidden\" name=\"RelayState\" value=\"" + relayState + "\"></form>"
+                    + "<script>document.getElementById('f').submit()</script></body></html>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        idp.start();
+        try {
+            core.samlEnabled();
+            core.passwordAlreadyChanged();
+            core.samlIdpUrl("http://127.0.0.1:" + idp.getAddress().getPort() + "/sso");
+            browser.get(url("/login"));
+            browser.findElement(By.id("saml-login")).click();
+
+            waitUntil("dashboard after SAML sign-in", () -> browser.getCurrentUrl().equals(url("/")));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome to Cloud Exchange");
+            assertThat(core.lastRequestTo("POST", "/api/auth/sso/saml/login").text()).contains(FakeCore.SAML_GOOD_RESPONSE);
+
+            core.answer("GET /api/settings/sso", 200, """
+                    {"enabled":false,"issuerUri":null,"clientId":null,"clientSecretSet":false,
+                     "scopes":["openid","profile","email"],"groupsClaim":"groups","groupRoles":[],"defaultRole":"deny"}""");
+            browser.get(url("/settings/sso"));
+            browser.executeScript("document.getElementById('saml').scrollIntoView()");
+            screenshot("settings-sso-saml");
+            assertThat(browser.findElement(By.id("saml-sp-entity-id")).getText()).isEqualTo(url("/saml/metadata"));
+            assertThat(browser.findElement(By.id("saml-acs-url")).getText()).isEqualTo(url("/login/sso/saml/acs"));
+        }
+        finally {
+            idp.stop(0);
+        }
+    }
+
     private void changePassword(String current, String newPassword) {
         browser.findElement(By.id("currentPassword")).sendKeys(current);
         browser.findElement(By.id("newPassword")).sendKeys(newPassword);

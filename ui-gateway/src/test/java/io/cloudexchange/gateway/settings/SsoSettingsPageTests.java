@@ -58,4 +58,37 @@ class SsoSettingsPageTests extends GatewayTestSupport {
                 "https://idp.example", "clientId", "ce", "defaultRole", "NOPE").body();
         assertThat(page).contains("unknown role &#39;NOPE&#39;", "value=\"NOPE\"");
     }
+
+    private static final String SAML_STORED = """
+            {"enabled":true,"spBaseUrl":"https://ce.example","spEntityId":"https://ce.example/saml/metadata",
+             "acsUrl":"https://ce.example/login/sso/saml/acs","spMetadataUrl":"https://ce.example/saml/metadata",
+             "idpEntityId":"https://idp.example/saml","ssoUrl":"https://idp.example/saml/sso",
+             "certificates":[{"subject":"CN=idp","notBefore":"2026-01-01T00:00:00Z","notAfter":"2027-01-01T00:00:00Z",
+               "sha256":"AB:CD","pem":"-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\\n"}],
+             "usernameAttribute":null,"groupsAttribute":"memberOf","groupRoles":[{"group":"ce-admins","roles":["ADMIN"]}],
+             "defaultRole":"deny","warnings":["certificate 'CN=idp' expired on 2026-01-01T00:00:00Z"]}""";
+
+    @Test
+    void showsWhatToRegisterAtTheSamlIdpAndItsWarnings() throws Exception {
+        core.answer("GET /api/settings/sso/saml", 200, SAML_STORED);
+        String page = browser.get("/settings/sso").body();
+        assertThat(page).contains("id=\"saml-sp-entity-id\">https://ce.example/saml/metadata</code>",
+                "id=\"saml-acs-url\">https://ce.example/login/sso/saml/acs</code>", "https://idp.example/saml/sso",
+                "CN=idp, valid until 2027-01-01T00:00:00Z, SHA-256 AB:CD", "expired on 2026-01-01", "value=\"memberOf\"");
+    }
+
+    @Test
+    void savingSamlSendsPastedMetadataAndShowsCoresFieldErrors() throws Exception {
+        core.answer("PUT /api/settings/sso/saml", 400, """
+                {"type":"about:blank","title":"Validation failed","status":400,"detail":"1 field is invalid",
+                 "errors":{"metadataXml":"has no signing certificate (KeyDescriptor use=\\"signing\\")"}}""");
+        String csrf = browser.csrfTokenFrom("/settings/sso");
+        String page = browser.postForm("/settings/sso/saml", "_csrf", csrf, "enabled", "true",
+                "spBaseUrl", "https://ce.example", "metadataXml", "<md:EntityDescriptor/>",
+                "groupRoles", "ce-admins = ADMIN", "defaultRole", "deny").body();
+        String sent = core.lastRequestTo("PUT", "/api/settings/sso/saml").text();
+        assertThat(sent).contains("\"metadataXml\":\"<md:EntityDescriptor/>\"")
+                .contains("{\"group\":\"ce-admins\",\"roles\":[\"ADMIN\"]}");
+        assertThat(page).contains("has no signing certificate", "&lt;md:EntityDescriptor/&gt;");
+    }
 }

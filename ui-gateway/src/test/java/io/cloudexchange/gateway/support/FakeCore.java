@@ -59,8 +59,15 @@ public final class FakeCore implements AutoCloseable {
              "locked":false,"lastLoginAt":"2026-11-20T08:30:00Z","createdAt":"2026-11-01T00:00:00Z"}""";
 
     /** Answers for the pages of the admin UI; a problem body is answered with status 400. */
+    /** SAML settings as core answers them before anything is configured. */
+    public static final String SAML_SETTINGS = """
+            {"enabled":false,"spBaseUrl":null,"spEntityId":null,"acsUrl":null,"spMetadataUrl":null,"idpEntityId":null,
+             "ssoUrl":null,"certificates":[],"usernameAttribute":null,"groupsAttribute":"groups","groupRoles":[],
+             "defaultRole":"deny","warnings":[]}""";
+
     private static final Map<String, String> CANNED_ANSWERS = Map.ofEntries(
             Map.entry("GET /api/tenants", "[" + TENANT + "]"),
+            Map.entry("GET /api/settings/sso/saml", SAML_SETTINGS),
             Map.entry("GET /api/tenants/t1", TENANT),
             Map.entry("GET /api/users", """
                     [{"id":"u1","username":"admin","roles":["SUPER_ADMIN"],"active":true,"lastLoginAt":null},
@@ -120,6 +127,8 @@ public final class FakeCore implements AutoCloseable {
     private volatile String modules = DEFAULT_MODULES;
     private volatile List<String> roles = List.of("SUPER_ADMIN");
     private volatile boolean ssoEnabled;
+    private volatile boolean samlEnabled;
+    private volatile String samlIdpUrl = "https://idp.example/saml/sso";
     private final Map<String, ProgrammedAnswer> programmedAnswers = new ConcurrentHashMap<>();
 
     private FakeCore(HttpServer server) {
@@ -162,6 +171,8 @@ public final class FakeCore implements AutoCloseable {
         modules = DEFAULT_MODULES;
         roles = List.of("SUPER_ADMIN");
         ssoEnabled = false;
+        samlEnabled = false;
+        samlIdpUrl = "https://idp.example/saml/sso";
         programmedAnswers.clear();
     }
 
@@ -188,6 +199,23 @@ public final class FakeCore implements AutoCloseable {
     public void ssoEnabled() {
         ssoEnabled = true;
     }
+
+    /**
+     * SAML sign-in on: the authorize call answers an IdP URL carrying the gateway's RelayState, and the login call
+     * accepts the Response {@link #SAML_GOOD_RESPONSE} (answering {@link #SSO_TOKEN}) and refuses any other with 401.
+     */
+    public void samlEnabled() {
+        samlEnabled = true;
+    }
+
+    /** Where the authorize answer sends the browser (a test IdP page), instead of https://idp.example. */
+    public void samlIdpUrl(String url) {
+        samlIdpUrl = url;
+    }
+
+    public static final String SAML_GOOD_RESPONSE = "PHNhbWxwOlJlc3BvbnNlLz4=";
+    public static final String SAML_METADATA = "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" "
+            + "entityID=\"https://ce.example/saml/metadata\"/>";
 
     public static final String SSO_GOOD_CODE = "good-code";
     public static final String SSO_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl";
@@ -328,7 +356,10 @@ public final class FakeCore implements AutoCloseable {
     private void sso(HttpExchange exchange, RecordedRequest request) throws IOException {
         Map<String, String> fields = jsonStrings(request.text());
         if (request.path().equals("/api/auth/sso")) {
-            respond(exchange, 200, "application/json", "{\"oidc\":" + ssoEnabled + "}");
+            respond(exchange, 200, "application/json", "{\"oidc\":" + ssoEnabled + ",\"saml\":" + samlEnabled + "}");
+        }
+        else if (request.path().startsWith("/api/auth/sso/saml")) {
+            saml(exchange, request, fields);
         }
         else if (!ssoEnabled) {
             problem(exchange, 400, "Validation failed", "{\"sso\":\"single sign-on is not enabled\"}");
@@ -339,6 +370,31 @@ public final class FakeCore implements AutoCloseable {
         }
         else if (SSO_GOOD_CODE.equals(fields.get("code")) && fields.get("codeVerifier") != null
                 && fields.get("nonce") != null) {
+            respond(exchange, 200, "application/json", "{\"access_token\":\"" + SSO_TOKEN
+                    + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"password_change_required\":false}");
+        }
+        else {
+            problem(exchange, 401, "Unauthorized", "Single sign-on refused");
+        }
+    }
+
+    private void saml(HttpExchange exchange, RecordedRequest request, Map<String, String> fields) throws IOException {
+        if (request.path().equals("/api/auth/sso/saml/metadata")) {
+            if (samlEnabled) {
+                respond(exchange, 200, "application/samlmetadata+xml", SAML_METADATA);
+            }
+            else {
+                problem(exchange, 404, "Not Found", null);
+            }
+        }
+        else if (!samlEnabled) {
+            problem(exchange, 400, "Validation failed", "{\"sso\":\"SAML single sign-on is not enabled\"}");
+        }
+        else if (request.path().equals("/api/auth/sso/saml/authorize")) {
+            respond(exchange, 200, "application/json", "{\"redirectUrl\":\"" + samlIdpUrl + "?SAMLRequest=fZA&RelayState="
+                    + fields.get("relayState") + "\"}");
+        }
+        else if (SAML_GOOD_RESPONSE.equals(fields.get("samlResponse")) && fields.get("relayState") != null) {
             respond(exchange, 200, "application/json", "{\"access_token\":\"" + SSO_TOKEN
                     + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"password_change_required\":false}");
         }
