@@ -26,7 +26,7 @@ public final class PulledItems extends AbstractList<Map<String, Object>> impleme
     private final Object[] converted;
 
     private PulledItems(List<?> originals, JsonMapper json) {
-        this.originals = List.copyOf(originals);
+        this.originals = new java.util.ArrayList<>(originals);
         this.json = json;
         this.converted = new Object[this.originals.size()];
     }

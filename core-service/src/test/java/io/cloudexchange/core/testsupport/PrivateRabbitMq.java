@@ -67,6 +67,8 @@ public final class PrivateRabbitMq implements AutoCloseable {
         PrivateRabbitMq broker = new PrivateRabbitMq(dir, "ce-test-" + UUID.randomUUID().toString().substring(0, 8)
                 + "@localhost", freePort(), freePort());
         broker.start();
+        // a test JVM that ends without close() must not leave the node running
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::kill, "private-rabbitmq-cleanup"));
         return broker;
     }
 
@@ -132,9 +134,10 @@ public final class PrivateRabbitMq implements AutoCloseable {
     }
 
     private void kill() {
-        if (server != null) {
-            server.descendants().forEach(ProcessHandle::destroyForcibly);
-            server.destroyForcibly();
+        Process current = server;
+        if (current != null && current.isAlive()) {
+            current.descendants().forEach(ProcessHandle::destroyForcibly);
+            current.destroyForcibly();
         }
     }
 
