@@ -63,15 +63,16 @@ public final class ClsEndToEndBenchmark {
                 "--cloudexchange.embedded.in-memory=true", "--cloudexchange.embedded.mongo-port=0",
                 "--cloudexchange.data-dir=" + dataDir, "--server.port=0", "--cloudexchange.scheduler.tick=1s",
                 "--logging.level.root=WARN", "--logging.level.io.cloudexchange.bench=INFO");
+        boolean ok;
         try {
             Result result = run(core, tenant, receiver, events, timeout);
-            result.print(events, rabbit, pageSize);
+            ok = result.print(events, rabbit, pageSize);
         } finally {
             core.close();
             receiver.close();
             tenant.close();
         }
-        System.exit(0);
+        System.exit(ok ? 0 : 1);
     }
 
     private static Result run(ConfigurableApplicationContext core, NetskopeSimulator tenant,
@@ -210,7 +211,8 @@ public final class ClsEndToEndBenchmark {
     record Result(boolean complete, long start, long cpuStart, Mark first, Mark low, Mark high, Mark end,
                   long heapBefore, long peakHeap, long heapAfterGc, List<String> sample, Map<String, Double> cpuByThread) {
 
-        void print(long events, String rabbit, int pageSize) {
+        /** @return whether every event arrived and the sampled lines are CEF */
+        boolean print(long events, String rabbit, int pageSize) {
             double total = (end.nanos() - start) / 1e9;
             double totalCpu = (end.cpuNanos() - cpuStart) / 1e9;
             System.out.println();
@@ -239,8 +241,8 @@ public final class ClsEndToEndBenchmark {
                     totalCpu * 1e6 / Math.max(1, end.lines()));
             System.out.printf("Heap: %,d MB before, %,d MB peak (sampled every 50 ms), %,d MB after GC at the end%n",
                     heapBefore / 1_048_576, peakHeap / 1_048_576, heapAfterGc / 1_048_576);
-            System.out.println("CPU seconds by thread (live threads, whole JVM life; the simulator's are"
-                    + " 'netskope-simulator' and 'page-prefetch'-like names):");
+            System.out.println("CPU seconds by thread (live threads, whole JVM life; the simulated tenant's are"
+                    + " 'netskope-simulator*'; GC and JIT threads are not listed):");
             cpuByThread.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(14)
                     .forEach(entry -> System.out.printf("  %8.1f  %s%n", entry.getValue(), entry.getKey()));
             System.out.println("Sample line: " + (sample.isEmpty() ? "(none)" : sample.get(0)));
@@ -251,6 +253,7 @@ public final class ClsEndToEndBenchmark {
                     + " load=%s%n", events, end.lines(), sustained, sustainedCores, pipelineCores, end.lines() / total,
                     totalCpu * 1e6 / Math.max(1, end.lines()), peakHeap / 1_048_576, heapAfterGc / 1_048_576,
                     cef ? "ok" : "failed", loadAverage());
+            return complete && cef;
         }
 
         private static String loadAverage() {
