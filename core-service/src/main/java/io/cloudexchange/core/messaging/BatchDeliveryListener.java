@@ -50,24 +50,21 @@ class BatchDeliveryListener implements ChannelAwareMessageListener {
     }
 
     private String process(Message message) {
-        BatchMessage batch;
-        try {
-            batch = codec.decode(message);
-        } catch (RuntimeException e) {
-            log.error("Dead-lettering an unreadable {} message {}", handler.module(), message.getMessageProperties().getMessageId(), e);
-            router.deadLetter(handler.module(), message, e);
-            return "dead-lettered";
-        }
+        ReceivedBatch batch = new ReceivedBatch(message, codec);
         try {
             handler.handle(batch);
             return "handled";
+        } catch (ReceivedBatch.UnreadableBatchException e) {
+            log.error("Dead-lettering an unreadable {} message {}", handler.module(), message.getMessageProperties().getMessageId(), e);
+            router.deadLetter(handler.module(), message, e);
+            return "dead-lettered";
         } catch (TransientBatchException e) {
             Duration delay = router.retryLater(handler.module(), message);
-            log.warn("{} batch {} failed transiently (attempt {}), retrying in {}s: {}", handler.module(), batch.batchId(),
+            log.warn("{} batch {} failed transiently (attempt {}), retrying in {}s: {}", handler.module(), batch.messageId(),
                     FailedBatchRouter.attempts(message) + 1, delay.toSeconds(), e.getMessage());
             return "retried";
         } catch (RuntimeException e) {
-            log.error("{} batch {} failed, dead-lettering it", handler.module(), batch.batchId(), e);
+            log.error("{} batch {} failed, dead-lettering it", handler.module(), batch.messageId(), e);
             router.deadLetter(handler.module(), message, e);
             return "dead-lettered";
         }

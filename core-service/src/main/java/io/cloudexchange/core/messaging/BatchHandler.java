@@ -12,4 +12,12 @@ public interface BatchHandler {
     PlatformModule module();
 
     void handle(BatchMessage batch);
+
+    /**
+     * Handles a batch as it came off the queue; the default decodes it. A handler that forwards batches
+     * unchanged may override this to pass the body on without decoding it.
+     */
+    default void handle(ReceivedBatch batch) {
+        handle(batch.decode());
+    }
 }

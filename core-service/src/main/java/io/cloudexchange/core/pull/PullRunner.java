@@ -6,6 +6,7 @@ import io.cloudexchange.core.logging.PlatformLog;
 import io.cloudexchange.core.messaging.BatchMessage;
 import io.cloudexchange.core.messaging.BatchPublishException;
 import io.cloudexchange.core.messaging.BatchPublisher;
+import io.cloudexchange.core.messaging.PulledItems;
 import io.cloudexchange.core.plugins.LoadedPlugin;
 import io.cloudexchange.core.runtime.PluginContexts;
 import io.cloudexchange.plugin.api.Checkpoint;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,7 +31,6 @@ class PullRunner {
 
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final int MAX_REJECTIONS_LOGGED_PER_PAGE = 20;
-    private static final TypeReference<Map<String, Object>> ITEM = new TypeReference<>() { };
 
     private final PluginContexts contexts;
     private final BatchPublisher publisher;
@@ -123,9 +122,7 @@ class PullRunner {
 
     private BatchMessage batch(PluginConfiguration configuration, LoadedPlugin plugin, PullStream stream,
                                PullPage<?> page) {
-        List<Map<String, Object>> items = page.items().stream()
-                .map(item -> json.convertValue(item, ITEM))
-                .toList();
+        List<Map<String, Object>> items = PulledItems.of(page.items(), json);
         return new BatchMessage(UUID.randomUUID().toString(), configuration.module(), configuration.id(), plugin.id(),
                 stream.key(), stream.kind(), clock.instant(), items);
     }

@@ -23,7 +23,6 @@ import io.cloudexchange.plugin.api.cls.FailedLog;
 import io.cloudexchange.plugin.api.cls.LogDestinationPlugin;
 import io.cloudexchange.plugin.api.cls.LogStream;
 import io.cloudexchange.plugin.api.cls.MappedLog;
-import io.cloudexchange.plugin.api.log.LogType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,19 +113,19 @@ class BatchDelivery {
         }
         long filtered = 0;
         ValueProblems valueProblems = new ValueProblems();
+        RecordFields.Streams streams = new RecordFields.Streams(batch.stream());
         for (Map<String, Object> record : batch.items()) {
             Map<String, Object> fields = RecordFields.fields(record);
             if (!rule.test(fields)) {
                 filtered++;
                 continue;
             }
-            LogType type = RecordFields.type(batch.stream(), record);
-            String subtype = RecordFields.subtype(batch.stream(), record);
+            LogStream stream = streams.of(record);
             try {
-                String payload = mapper.map(type, subtype, fields, valueProblems);
+                String payload = mapper.map(stream.type(), stream.subtype(), fields, valueProblems);
                 String id = RecordFields.id(record);
                 byId.put(id, record);
-                mapped.add(new MappedLog(id, new LogStream(type, subtype), mapping.format(), payload));
+                mapped.add(new MappedLog(id, stream, mapping.format(), payload));
             } catch (LogMappingException | IllegalArgumentException e) {
                 unmappable.add(record);
                 reasons.add(e.getMessage());

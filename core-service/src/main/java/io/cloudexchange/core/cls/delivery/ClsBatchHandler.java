@@ -5,6 +5,7 @@ import io.cloudexchange.core.cls.siem.SiemMappingRepository;
 import io.cloudexchange.core.messaging.BatchHandler;
 import io.cloudexchange.core.messaging.BatchMessage;
 import io.cloudexchange.core.messaging.ConditionalOnWorkers;
+import io.cloudexchange.core.messaging.ReceivedBatch;
 import io.cloudexchange.core.messaging.TransientBatchException;
 import io.cloudexchange.plugin.api.PlatformModule;
 import java.util.List;
@@ -42,38 +43,55 @@ class ClsBatchHandler implements BatchHandler {
 
     @Override
     public void handle(BatchMessage batch) {
-        if (batch.kind() != BatchMessage.Kind.LOGS) {
-            throw new IllegalArgumentException("the Log Shipper worker ships logs, not " + batch.kind());
+        route(batch.kind(), batch.configurationId(), batch.targetMappingId(), batch.batchId(), batch.items().size(),
+                (destination, mapping) -> batches.send(destination, new DestinationBatch(mapping, batch)));
+    }
+
+    /** Forwards the batch's body as it came, without decoding and re-writing every record. */
+    @Override
+    public void handle(ReceivedBatch batch) {
+        route(batch.kind(), batch.configurationId(), batch.targetMappingId(), batch.batchId(), batch.itemCount(),
+                (destination, mapping) -> batches.forward(destination, mapping, batch.body(), batch.batchId(),
+                        batch.itemCount()));
+    }
+
+    private void route(BatchMessage.Kind kind, String configurationId, String targetMappingId, String batchId, int items,
+            Forward forward) {
+        if (kind != BatchMessage.Kind.LOGS) {
+            throw new IllegalArgumentException("the Log Shipper worker ships logs, not " + kind);
         }
         List<SiemMapping> targets;
         try {
-            targets = targets(batch);
+            targets = targets(configurationId, targetMappingId);
         } catch (RuntimeException e) {
             throw new TransientBatchException("cannot read the SIEM mappings", e);
         }
         if (targets.isEmpty()) {
-            log.debug("No enabled SIEM mapping ships source {}; batch {} is not forwarded", batch.configurationId(),
-                    batch.batchId());
+            log.debug("No enabled SIEM mapping ships source {}; batch {} is not forwarded", configurationId, batchId);
             return;
         }
         for (SiemMapping mapping : targets) {
             try {
-                batches.send(mapping.destinationConfigurationId(), new DestinationBatch(mapping.id(), batch));
+                forward.to(mapping.destinationConfigurationId(), mapping.id());
             } catch (RuntimeException e) {
-                throw new TransientBatchException("cannot queue batch " + batch.batchId() + " for destination "
+                throw new TransientBatchException("cannot queue batch " + batchId + " for destination "
                         + mapping.destinationConfigurationId(), e);
             }
         }
-        targets.forEach(mapping -> counters.add(mapping.id(), ClsCounters.Outcome.PULLED, batch.items().size()));
+        targets.forEach(mapping -> counters.add(mapping.id(), ClsCounters.Outcome.PULLED, items));
+    }
+
+    private interface Forward {
+        void to(String destinationConfigurationId, String mappingId);
     }
 
     /** A historical pull's batch goes only to the mapping it was pulled for, if that still ships its source. */
-    private List<SiemMapping> targets(BatchMessage batch) {
-        if (batch.targetMappingId() == null) {
-            return mappings.findBySourceConfigurationIdAndEnabledTrue(batch.configurationId());
+    private List<SiemMapping> targets(String configurationId, String targetMappingId) {
+        if (targetMappingId == null) {
+            return mappings.findBySourceConfigurationIdAndEnabledTrue(configurationId);
         }
-        return mappings.findById(batch.targetMappingId())
-                .filter(mapping -> mapping.enabled() && mapping.sourceConfigurationId().equals(batch.configurationId()))
+        return mappings.findById(targetMappingId)
+                .filter(mapping -> mapping.enabled() && mapping.sourceConfigurationId().equals(configurationId))
                 .map(List::of)
                 .orElse(List.of());
     }

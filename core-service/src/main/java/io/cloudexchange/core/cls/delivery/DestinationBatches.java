@@ -1,9 +1,11 @@
 package io.cloudexchange.core.cls.delivery;
 
+import io.cloudexchange.core.messaging.BatchMessage;
 import io.cloudexchange.core.messaging.DurableQueues;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.amqp.core.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,6 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 class DestinationBatches {
 
     static final String MAPPING_HEADER = "x-ce-siem-mapping";
+    /**
+     * On messages whose body is the pulled batch itself (the mapping id in {@link #MAPPING_HEADER}); without it
+     * the body is a {@link DestinationBatch}, as queued by earlier versions.
+     */
+    static final String BODY_HEADER = "x-ce-body";
+    static final String BODY_BATCH = "batch";
 
     private final DurableQueues queues;
     private final JsonMapper json;
@@ -24,13 +32,27 @@ class DestinationBatches {
 
     /** Returns once the broker confirmed the batch in the destination's queue. */
     void send(String destinationConfigurationId, DestinationBatch batch) {
-        String queue = declare(destinationConfigurationId);
-        queues.send(queue, json.writeValueAsBytes(batch), Map.of(MAPPING_HEADER, batch.mappingId(),
-                "x-ce-batch-id", batch.batch().batchId(), "x-ce-items", batch.batch().items().size()));
+        forward(destinationConfigurationId, batch.mappingId(), json.writeValueAsBytes(batch.batch()),
+                batch.batch().batchId(), batch.batch().items().size());
     }
 
-    DestinationBatch decode(byte[] body) {
-        return json.readValue(body, DestinationBatch.class);
+    /**
+     * Queues a batch's JSON as it came from the module queue, for one SIEM mapping; returns once the broker
+     * confirmed it.
+     */
+    void forward(String destinationConfigurationId, String mappingId, byte[] batchJson, String batchId, int items) {
+        String queue = declare(destinationConfigurationId);
+        queues.send(queue, batchJson, Map.of(MAPPING_HEADER, mappingId, BODY_HEADER, BODY_BATCH,
+                "x-ce-batch-id", batchId, "x-ce-items", items));
+    }
+
+    DestinationBatch decode(Message message) {
+        Map<String, Object> headers = message.getMessageProperties().getHeaders();
+        if (BODY_BATCH.equals(String.valueOf(headers.get(BODY_HEADER))) && headers.get(MAPPING_HEADER) != null) {
+            return new DestinationBatch(headers.get(MAPPING_HEADER).toString(),
+                    json.readValue(message.getBody(), BatchMessage.class));
+        }
+        return json.readValue(message.getBody(), DestinationBatch.class);
     }
 
     long depth(String destinationConfigurationId) {

@@ -31,7 +31,7 @@ class DestinationWorker implements ChannelAwareMessageListener {
         long tag = message.getMessageProperties().getDeliveryTag();
         DestinationBatch batch;
         try {
-            batch = batches.decode(message.getBody());
+            batch = batches.decode(message);
         } catch (RuntimeException e) {
             log.error("Dropping an unreadable message in the queue of destination {}: {}", destinationId, e.toString());
             channel.basicAck(tag, false);

@@ -1,5 +1,6 @@
 package io.cloudexchange.core.cls.delivery;
 
+import io.cloudexchange.plugin.api.cls.LogStream;
 import io.cloudexchange.plugin.api.log.LogType;
 import java.util.Locale;
 import java.util.Map;
@@ -42,5 +43,21 @@ final class RecordFields {
         }
         Object subtype = record.getOrDefault("alertType", record.get("eventType"));
         return subtype == null ? "" : String.valueOf(subtype).toLowerCase(Locale.ROOT);
+    }
+
+    /** The stream of each record of one batch: worked out once when the batch's stream key says it. */
+    static final class Streams {
+        private final String batchStream;
+        private final LogStream fromKey;
+
+        Streams(String batchStream) {
+            this.batchStream = batchStream;
+            boolean keyed = batchStream != null && (batchStream.startsWith("event:") || batchStream.startsWith("alert:"));
+            this.fromKey = keyed ? new LogStream(type(batchStream, Map.of()), subtype(batchStream, Map.of())) : null;
+        }
+
+        LogStream of(Map<String, Object> record) {
+            return fromKey != null ? fromKey : new LogStream(type(batchStream, record), subtype(batchStream, record));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.cloudexchange.plugins.syslog;
 
+import io.cloudexchange.plugin.api.cls.LogStream;
 import io.cloudexchange.plugin.api.cls.MappedLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,6 +24,10 @@ final class SyslogMessages {
     private final SyslogSettings settings;
     private final String hostname;
     private final String appName;
+    /** The last header built: a batch's messages share their stream and time, so mostly the same header. */
+    private LogStream lastStream;
+    private Instant lastTime;
+    private String lastHeader;
 
     SyslogMessages(SyslogSettings settings) {
         this.settings = settings;
@@ -51,7 +56,16 @@ final class SyslogMessages {
                 && settings.framing() == SyslogSettings.Framing.LF) {
             payload = payload.replace("\r", "\\r").replace("\n", "\\n");
         }
-        return (header(log, now) + payload).getBytes(StandardCharsets.UTF_8);
+        return (cachedHeader(log, now) + payload).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String cachedHeader(MappedLog log, Instant now) {
+        if (!now.equals(lastTime) || !log.stream().equals(lastStream)) {
+            lastHeader = header(log, now);
+            lastStream = log.stream();
+            lastTime = now;
+        }
+        return lastHeader;
     }
 
     String header(MappedLog log, Instant now) {
