@@ -147,6 +147,46 @@ class LogShipperApiTest extends ApiTestSupport {
     }
 
     @Test
+    void givingUpOnRepeatedFailuresIsAnAuditedOptInWithACheckedAttemptCount() throws Exception {
+        mvc.perform(withJson(asAdmin(post("/api/cls/siem-mappings")), mapping("default")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.onRepeatedFailure.action").value("KEEP_RETRYING"))
+                .andExpect(jsonPath("$.onRepeatedFailure.afterAttempts").doesNotExist());
+
+        for (Object attempts : new Object[] {0, 1001, null}) {
+            Map<String, Object> request = mapping("bad " + attempts);
+            Map<String, Object> policy = new java.util.HashMap<>();
+            policy.put("action", "DISCARD");
+            policy.put("afterAttempts", attempts);
+            request.put("onRepeatedFailure", policy);
+            mvc.perform(withJson(asAdmin(post("/api/cls/siem-mappings")), request))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors['onRepeatedFailure.afterAttempts']")
+                            .value("must be between 1 and 1000 when the action is DISCARD"));
+        }
+
+        Map<String, Object> request = mapping("gives up");
+        request.put("onRepeatedFailure", Map.of("action", "DEAD_LETTER", "afterAttempts", 5));
+        String id = readJson(mvc.perform(withJson(asAdmin(post("/api/cls/siem-mappings")), request))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.onRepeatedFailure.action").value("DEAD_LETTER"))
+                .andExpect(jsonPath("$.onRepeatedFailure.afterAttempts").value(5))
+                .andReturn().getResponse().getContentAsString()).path("id").asString();
+        request.put("onRepeatedFailure", Map.of("action", "DISCARD", "afterAttempts", 1000));
+        mvc.perform(withJson(asAdmin(put("/api/cls/siem-mappings/" + id)), request))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.onRepeatedFailure.action").value("DISCARD"));
+
+        assertThat(mongo.find(Query.query(where("targetType").is("cls_siem_mapping").and("targetId").is(id)
+                        .and("action").is("UPDATE")), AuditEntry.class)).singleElement()
+                .satisfies(entry -> assertThat(entry.changes()).anySatisfy(change -> {
+                    assertThat(change.field()).isEqualTo("onRepeatedFailure");
+                    assertThat(change.before()).hasToString("DEAD_LETTER after 5 attempts");
+                    assertThat(change.after()).hasToString("DISCARD after 1000 attempts");
+                }));
+    }
+
+    @Test
     void businessRulesStartWithAllWhichCannotChangeAndRulesInUseCannotGo() throws Exception {
         mvc.perform(asAdmin(get("/api/cls/business-rules")))
                 .andExpect(jsonPath("$[0].name").value("All"))

@@ -116,7 +116,21 @@ class LogShipperPageController {
             String value = form.getOrDefault(field, "").strip();
             body.put(field, value.isEmpty() ? null : value);
         }
+        body.put("onRepeatedFailure", repeatedFailure(form));
         return send(() -> core.post("/api/cls/siem-mappings", body, Void.class), "SIEM mapping saved.", redirect);
+    }
+
+    /** Keep retrying unless the admin chose otherwise; the attempt count goes to core as typed, which checks it. */
+    private static Map<String, Object> repeatedFailure(Map<String, String> form) {
+        String action = form.getOrDefault("repeatedFailureAction", "").strip();
+        if (action.isEmpty() || action.equals("KEEP_RETRYING")) {
+            return Map.of("action", "KEEP_RETRYING");
+        }
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("action", action);
+        String attempts = form.getOrDefault("repeatedFailureAttempts", "").strip();
+        policy.put("afterAttempts", attempts.matches("-?\\d{1,9}") ? Integer.valueOf(attempts) : null);
+        return policy;
     }
 
     @PostMapping("/cls/siem-mappings/{id}/delete")

@@ -124,6 +124,46 @@ class AdminUiBrowserTests extends GatewayTestSupport {
         assertThat(core.lastRequestTo("DELETE", "/api/cls/historical-pulls/j1")).isNotNull();
     }
 
+    @Test
+    void anAdminChoosesPerMappingToDeadLetterBatchesThatStillFailAfterSomeAttempts() throws Exception {
+        core.passwordAlreadyChanged();
+        core.modules("{\"CTE\":false,\"CTO\":false,\"CRE\":false,\"ARE\":false,\"CLS\":true}");
+        core.answer("GET /api/cls/counters", 200, "[]");
+        core.answer("GET /api/cls/siem-mappings", 200, "[]");
+        core.answer("GET /api/cls/business-rules", 200, "[{\"id\":\"all\",\"name\":\"All\",\"query\":\"\",\"builtIn\":true}]");
+        core.answer("GET /api/configurations", 200, """
+                [{"id":"s1","name":"Netskope tenant","module":"CLS","pluginId":"netskope-logs"},
+                 {"id":"d1","name":"Splunk HEC","module":"CLS","pluginId":"splunk-hec"}]""");
+        core.answer("GET /api/cls/dead-letters", 200, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(FakeCore.USERNAME);
+        browser.findElement(By.id("password")).sendKeys(FakeCore.INITIAL_PASSWORD);
+        browser.findElement(By.id("login")).click();
+        waitUntil("dashboard", () -> browser.getCurrentUrl().equals(url("/")));
+
+        browser.get(url("/cls"));
+        browser.findElement(By.cssSelector("form.stacked input[name=name]")).sendKeys("to splunk");
+        browser.findElement(By.cssSelector("select[name=destinationConfigurationId] option[value=d1]")).click();
+        WebElement attempts = browser.findElement(By.name("repeatedFailureAttempts"));
+        attempts.clear();
+        attempts.sendKeys("5");
+        browser.findElement(By.cssSelector("select[name=repeatedFailureAction] option[value=DEAD_LETTER]")).click();
+        core.answer("POST /api/cls/siem-mappings", 201, "{\"id\":\"m1\"}");
+        core.answer("GET /api/cls/siem-mappings", 200, """
+                [{"id":"m1","name":"to splunk","sourceConfigurationId":"s1","businessRuleId":"all",
+                  "destinationConfigurationId":"d1","mappingFileId":"default-cef-syslog","format":"CEF","enabled":true,
+                  "onRepeatedFailure":{"action":"DEAD_LETTER","afterAttempts":5}}]""");
+        browser.findElement(By.xpath("//button[text()='Add SIEM mapping']")).click();
+
+        waitUntil("saved mapping", () -> browser.getPageSource().contains("SIEM mapping saved."));
+        assertThat(core.lastRequestTo("POST", "/api/cls/siem-mappings").text())
+                .contains("\"destinationConfigurationId\":\"d1\"",
+                        "\"onRepeatedFailure\":{\"action\":\"DEAD_LETTER\",\"afterAttempts\":5}");
+        assertThat(browser.findElement(By.xpath("//td[contains(., 'dead-letter after 5 attempts')]")).isDisplayed())
+                .isTrue();
+        screenshot("siem-mapping-gives-up");
+    }
+
     private String panelText() {
         try {
             return browser.findElement(By.id("history-m1")).getText();

@@ -23,13 +23,14 @@ class LogShipperPageTests extends GatewayTestSupport {
         String minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString();
         core.answer("GET /api/cls/counters", 200, """
                 [{"mappingId":"m1","name":"to splunk","destinationConfigurationId":"d1",
-                  "totals":{"pulled":120,"filteredOut":20,"sent":97,"failed":4,"deadLettered":3},"lagSeconds":1.5,
+                  "totals":{"pulled":120,"filteredOut":20,"sent":97,"failed":4,"deadLettered":3,"discarded":6543},"lagSeconds":1.5,
                   "queuedBatches":7,"sourcePaused":true,
                   "series":[{"minute":"%s","counts":{"pulled":120,"filteredOut":20,"sent":97,"failed":4,"deadLettered":3}}]}]"""
                 .formatted(minute));
         core.answer("GET /api/cls/siem-mappings", 200, """
                 [{"id":"m1","name":"to splunk","sourceConfigurationId":"s1","businessRuleId":"all",
-                  "destinationConfigurationId":"d1","mappingFileId":"default-cef-syslog","format":"CEF","enabled":true}]""");
+                  "destinationConfigurationId":"d1","mappingFileId":"default-cef-syslog","format":"CEF","enabled":true,
+                  "onRepeatedFailure":{"action":"DISCARD","afterAttempts":25}}]""");
         core.answer("GET /api/cls/business-rules", 200, """
                 [{"id":"all","name":"All","query":"","builtIn":true},
                  {"id":"r2","name":"DLP only","query":"alert_type == \\"dlp\\"","builtIn":false}]""");
@@ -54,6 +55,8 @@ class LogShipperPageTests extends GatewayTestSupport {
                 .contains("to splunk", "97", "paused (destination backlog)", "Netskope tenant", "Splunk HEC",
                         "default-cef-syslog", "DLP only", "refused by the destination: 400 bad field", "a-7",
                         "97 events sent in the last hour", "href=\"/cls/mapping-files\"")
+                .contains("<th>Discarded</th>", "<td>6543</td>", "discard after 25 attempts",
+                        "name=\"repeatedFailureAction\"", "name=\"repeatedFailureAttempts\"")
                 .contains("<polyline")
                 .doesNotContain("Threat feed")
                 .doesNotContain("alert error");
@@ -74,6 +77,14 @@ class LogShipperPageTests extends GatewayTestSupport {
                 "businessRuleId", "all", "destinationConfigurationId", "d1", "mappingFileId", "nope", "_csrf", csrf);
         String page = refused.statusCode() == 302 || refused.statusCode() == 303 ? browser.get("/cls").body() : refused.body();
         assertThat(page).contains("mappingFileId: no mapping file &#39;nope&#39;");
+        assertThat(core.lastRequestTo("POST", "/api/cls/siem-mappings").text())
+                .contains("\"onRepeatedFailure\":{\"action\":\"KEEP_RETRYING\"}");
+
+        browser.postForm("/cls/siem-mappings", "name", "x", "sourceConfigurationId", "s1", "businessRuleId", "all",
+                "destinationConfigurationId", "d1", "mappingFileId", "default-json", "repeatedFailureAction",
+                "DEAD_LETTER", "repeatedFailureAttempts", "12", "_csrf", csrf);
+        assertThat(core.lastRequestTo("POST", "/api/cls/siem-mappings").text())
+                .contains("\"onRepeatedFailure\":{\"action\":\"DEAD_LETTER\",\"afterAttempts\":12}");
     }
 
     @Test

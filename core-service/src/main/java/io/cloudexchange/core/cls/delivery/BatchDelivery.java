@@ -9,6 +9,7 @@ import io.cloudexchange.core.cls.mapping.LogMappingException;
 import io.cloudexchange.core.cls.rules.BusinessRule;
 import io.cloudexchange.core.cls.rules.BusinessRuleRepository;
 import io.cloudexchange.core.cls.rules.BusinessRuleService;
+import io.cloudexchange.core.cls.siem.RepeatedFailurePolicy;
 import io.cloudexchange.core.cls.siem.SiemMapping;
 import io.cloudexchange.core.cls.siem.SiemMappingRepository;
 import io.cloudexchange.core.configurations.PluginConfiguration;
@@ -49,6 +50,7 @@ class BatchDelivery {
 
     static final String DELIVERY_FAILED = "CE-4001";
     static final String VALUES_REPLACED = "CE-4002";
+    static final String DISCARDED = "CE-4003";
     private static final Logger log = LoggerFactory.getLogger(BatchDelivery.class);
 
     private final SiemMappingRepository mappings;
@@ -62,13 +64,14 @@ class BatchDelivery {
     private final ClsCounters counters;
     private final PlatformLog platformLog;
     private final DeliveryBackoff backoff;
+    private final DeliveryAttempts deliveryAttempts;
     private final Duration holdLimit;
     private final Clock clock;
 
     BatchDelivery(SiemMappingRepository mappings, BusinessRuleRepository rules, BusinessRuleService ruleService,
                   PluginConfigurationRepository configurations, PluginRegistry plugins, PluginContexts contexts,
                   ObjectProvider<LogMappers> mappers, DeadLetterStore deadLetters, ClsCounters counters,
-                  PlatformLog platformLog, ClsProperties properties, Clock clock) {
+                  PlatformLog platformLog, ClsProperties properties, DeliveryAttempts deliveryAttempts, Clock clock) {
         this.mappings = mappings;
         this.rules = rules;
         this.ruleService = ruleService;
@@ -81,6 +84,7 @@ class BatchDelivery {
         this.platformLog = platformLog;
         this.backoff = new DeliveryBackoff(properties.backoffInitial(), properties.backoffMax());
         this.holdLimit = properties.holdLimit();
+        this.deliveryAttempts = deliveryAttempts;
         this.clock = clock;
     }
 
@@ -147,6 +151,9 @@ class BatchDelivery {
             deliverChunk(mapping, batch, target, mapped.subList(from, Math.min(mapped.size(), from + chunkSize)),
                     byId, attempts);
         }
+        if (attempts.countedDurably) {
+            deliveryAttempts.forget(mapping.id(), batch.batchId());
+        }
         counters.lag(mapping.id(), batch.createdAt());
     }
 
@@ -187,11 +194,20 @@ class BatchDelivery {
                     counters.add(mapping.id(), Outcome.FAILED, retry.size());
                     pending = retry;
                     if (!pending.isEmpty()) {
-                        attempts.waitAfterFailure(null, target, "records refused for now: " + result.message());
+                        String reason = "records refused for now: " + result.message();
+                        if (attempts.exhausted(mapping, batch)) {
+                            giveUp(mapping, batch, records(pending, byId), attempts.durableFailures, reason);
+                            return;
+                        }
+                        attempts.waitAfterFailure(null, target, reason);
                     }
                 }
                 case RETRY -> {
                     counters.add(mapping.id(), Outcome.FAILED, pending.size());
+                    if (attempts.exhausted(mapping, batch)) {
+                        giveUp(mapping, batch, records(pending, byId), attempts.durableFailures, result.message());
+                        return;
+                    }
                     attempts.waitAfterFailure(result.retryAfter(), target, result.message());
                 }
             }
@@ -215,6 +231,20 @@ class BatchDelivery {
         counters.add(mapping.id(), Outcome.DEAD_LETTERED, records.size());
         platformLog.warn(PlatformLog.configurationSource(mapping.destinationConfigurationId()), DELIVERY_FAILED,
                 records.size() + " records of SIEM mapping '" + mapping.name() + "' were dead-lettered: " + reason);
+    }
+
+    /** The admin chose to stop retrying this mapping's batches after some attempts. */
+    private void giveUp(SiemMapping mapping, BatchMessage batch, List<Map<String, Object>> records, int attempts,
+                        String lastError) {
+        String reason = "gave up after " + attempts + " attempts: " + lastError;
+        if (mapping.repeatedFailurePolicy().action() == RepeatedFailurePolicy.Action.DEAD_LETTER) {
+            deadLetter(mapping, batch, records, reason);
+            return;
+        }
+        platformLog.error(PlatformLog.configurationSource(mapping.destinationConfigurationId()), DISCARDED,
+                records.size() + " records of SIEM mapping '" + mapping.name() + "' (batch " + batch.batchId()
+                        + ") were discarded, as its admin chose: " + reason, null);
+        counters.add(mapping.id(), Outcome.DISCARDED, records.size());
     }
 
     private Target target(SiemMapping mapping, BatchMessage batch, Attempts attempts) {
@@ -270,10 +300,23 @@ class BatchDelivery {
         private final StopSignal stop;
         private final Instant heldSince;
         private int failures;
+        private boolean countedDurably;
+        private int durableFailures;
 
         Attempts(StopSignal stop, Instant heldSince) {
             this.stop = stop;
             this.heldSince = heldSince;
+        }
+
+        /** Counts a failed delivery call across redeliveries; true once the mapping's give-up point is reached. */
+        boolean exhausted(SiemMapping mapping, BatchMessage batch) {
+            RepeatedFailurePolicy policy = mapping.repeatedFailurePolicy();
+            if (!policy.givesUp()) {
+                return false;
+            }
+            countedDurably = true;
+            durableFailures = deliveryAttempts.failed(mapping.id(), batch.batchId());
+            return durableFailures >= policy.afterAttempts();
         }
 
         void waitAfterFailure(Duration hint, Target target, String reason) {

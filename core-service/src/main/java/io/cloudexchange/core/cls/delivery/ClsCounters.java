@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Per SIEM mapping: records pulled, filtered out, sent, failed (transient delivery failures, per attempt),
- * dead-lettered, and the lag of the last delivered batch. Counted in Micrometer
+ * dead-lettered, discarded (only where the admin chose it), and the lag of the last delivered batch. Counted in Micrometer
  * ({@code cloudexchange.cls.records{mapping,outcome}}, {@code cloudexchange.cls.lag.seconds{mapping}}) and in
  * per-minute buckets in MongoDB ({@value #COLLECTION}) that the API and the chart read.
  */
@@ -33,7 +33,7 @@ public class ClsCounters {
     private static final Logger log = LoggerFactory.getLogger(ClsCounters.class);
 
     public enum Outcome {
-        PULLED, FILTERED_OUT, SENT, FAILED, DEAD_LETTERED;
+        PULLED, FILTERED_OUT, SENT, FAILED, DEAD_LETTERED, DISCARDED;
 
         String field() {
             String[] words = name().toLowerCase(Locale.ROOT).split("_");

@@ -124,15 +124,15 @@ class LogShipperController {
         auditLog.record(AuditAction.DELETE, AUDIT_TARGET, id, AuditChanges.of().field("id", id, null));
     }
 
-    record Totals(long pulled, long filteredOut, long sent, long failed, long deadLettered) {
+    record Totals(long pulled, long filteredOut, long sent, long failed, long deadLettered, long discarded) {
         static Totals of(Document bucket) {
             return new Totals(number(bucket, "pulled"), number(bucket, "filteredOut"), number(bucket, "sent"),
-                    number(bucket, "failed"), number(bucket, "deadLettered"));
+                    number(bucket, "failed"), number(bucket, "deadLettered"), number(bucket, "discarded"));
         }
 
         Totals plus(Totals other) {
             return new Totals(pulled + other.pulled, filteredOut + other.filteredOut, sent + other.sent,
-                    failed + other.failed, deadLettered + other.deadLettered);
+                    failed + other.failed, deadLettered + other.deadLettered, discarded + other.discarded);
         }
 
         private static long number(Document bucket, String field) {
@@ -161,7 +161,7 @@ class LogShipperController {
                             .and("minute").gte(from)).with(Sort.by("minute")), Document.class, ClsCounters.COLLECTION)
                     .stream().map(bucket -> new Point(bucket.getDate("minute").toInstant(), Totals.of(bucket)))
                     .toList();
-            Totals totals = series.stream().map(Point::counts).reduce(new Totals(0, 0, 0, 0, 0), Totals::plus);
+            Totals totals = series.stream().map(Point::counts).reduce(new Totals(0, 0, 0, 0, 0, 0), Totals::plus);
             answer.add(new MappingCounters(mapping.id(), mapping.name(), mapping.destinationConfigurationId(), totals,
                     counters.lagSeconds(mapping.id()), depths.getOrDefault(mapping.destinationConfigurationId(), 0L),
                     !backPressure.mayPull(mapping.sourceConfigurationId()), series));

@@ -15,11 +15,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param destinationConfigurationId a CLS configuration of a log destination plugin
  * @param mappingFileId the mapping file
  * @param format the format the records are mapped to, one the destination supports
+ * @param onRepeatedFailure what to do with a batch the destination keeps refusing; null (older mappings)
+ *     means keep retrying
  */
 @Document(SiemMapping.COLLECTION)
 public record SiemMapping(@Id String id, String name, String sourceConfigurationId, String businessRuleId,
                           String destinationConfigurationId, String mappingFileId, LogFormat format, boolean enabled,
-                          Instant createdAt, Instant updatedAt, @Version Long version) {
+                          RepeatedFailurePolicy onRepeatedFailure, Instant createdAt, Instant updatedAt, @Version Long version) {
 
     public static final String COLLECTION = "cls_siem_mappings";
+
+    /** The policy, never null. */
+    public RepeatedFailurePolicy repeatedFailurePolicy() {
+        return onRepeatedFailure == null ? RepeatedFailurePolicy.KEEP_RETRYING : onRepeatedFailure;
+    }
 }

@@ -108,6 +108,7 @@ public class SiemMappingService {
             errors.put("businessRuleId", "no business rule '" + ruleId + "'");
         }
         LogFormat format = destination.map(plugin -> chooseFormat(request, plugin, errors)).orElse(null);
+        RepeatedFailurePolicy onRepeatedFailure = repeatedFailurePolicy(request.onRepeatedFailure(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors, null);
         }
@@ -115,8 +116,23 @@ public class SiemMappingService {
             throw ConflictException.nameUsed(name);
         });
         return new SiemMapping(id, name, request.sourceConfigurationId(), ruleId, request.destinationConfigurationId(),
-                request.mappingFileId(), format, request.enabled() == null || request.enabled(), createdAt, updatedAt,
+                request.mappingFileId(), format, request.enabled() == null || request.enabled(), onRepeatedFailure, createdAt, updatedAt,
                 version);
+    }
+
+    private static RepeatedFailurePolicy repeatedFailurePolicy(RepeatedFailurePolicy requested,
+                                                               Map<String, String> errors) {
+        if (requested == null || requested.action() == null
+                || requested.action() == RepeatedFailurePolicy.Action.KEEP_RETRYING) {
+            return RepeatedFailurePolicy.KEEP_RETRYING;
+        }
+        Integer attempts = requested.afterAttempts();
+        if (attempts == null || attempts < 1 || attempts > RepeatedFailurePolicy.MAX_ATTEMPTS) {
+            errors.put("onRepeatedFailure.afterAttempts", "must be between 1 and " + RepeatedFailurePolicy.MAX_ATTEMPTS
+                    + " when the action is " + requested.action());
+            return null;
+        }
+        return requested;
     }
 
     private <P extends Plugin> Optional<P> checkConfiguration(String configurationId, String field, Class<P> kind,
@@ -188,6 +204,13 @@ public class SiemMappingService {
                 .field("mappingFileId", before == null ? null : before.mappingFileId(),
                         after == null ? null : after.mappingFileId())
                 .field("format", before == null ? null : before.format(), after == null ? null : after.format())
-                .field("enabled", before == null ? null : before.enabled(), after == null ? null : after.enabled());
+                .field("enabled", before == null ? null : before.enabled(), after == null ? null : after.enabled())
+                .field("onRepeatedFailure", before == null ? null : describe(before.repeatedFailurePolicy()),
+                        after == null ? null : describe(after.repeatedFailurePolicy()));
+    }
+
+    private static String describe(RepeatedFailurePolicy policy) {
+        return policy.givesUp() ? policy.action() + " after " + policy.afterAttempts() + " attempts"
+                : RepeatedFailurePolicy.Action.KEEP_RETRYING.name();
     }
 }

@@ -111,7 +111,7 @@ class LogShipperDeliveryTest {
         Route route = LogShipperTestSetup.route(configurations, mappings, receiver, false, Map.of());
         mappings.save(new SiemMapping(route.mapping().id(), route.mapping().name(),
                 route.source().id(), route.mapping().businessRuleId(), route.destination().id(), "default-json",
-                io.cloudexchange.plugin.api.cls.LogFormat.JSON, true, route.mapping().createdAt(), Instant.now(),
+                io.cloudexchange.plugin.api.cls.LogFormat.JSON, true, null, route.mapping().createdAt(), Instant.now(),
                 route.mapping().version()));
 
         publisher.publish(batch(route, 3, 0, Map.of()));
@@ -131,7 +131,7 @@ class LogShipperDeliveryTest {
         BusinessRule rule = rules.save(new BusinessRule(null, "some users " + UUID.randomUUID(),
                 "user IN (\"u0\", \"u2\", \"u4\")", false, now, now, null));
         mappings.save(new SiemMapping(route.mapping().id(), route.mapping().name(), route.source().id(), rule.id(),
-                route.destination().id(), route.mapping().mappingFileId(), route.mapping().format(), true,
+                route.destination().id(), route.mapping().mappingFileId(), route.mapping().format(), true, null,
                 route.mapping().createdAt(), now, route.mapping().version()));
 
         publisher.publish(batch(route, 6, 0, Map.of()));

@@ -86,7 +86,7 @@ class LogShipperKillTest {
                     PlatformModule.CLS, Map.of("host", "127.0.0.1", "port", receiver.port()), Map.of(), true, 300, false,
                     true, now, now, null)).id();
             mappingId = mongo.save(new SiemMapping(null, "to receiver", sourceId, BusinessRule.ALL_ID, destinationId,
-                    "default-json", LogFormat.JSON, true, now, now, null)).id();
+                    "default-json", LogFormat.JSON, true, null, now, now, null)).id();
         }
 
         Process first = startNode(mongoUri, rabbit);

@@ -50,7 +50,7 @@ final class LogShipperTestSetup {
                 TcpLineDestinationPlugin.ID, PlatformModule.CLS, Map.of("host", "127.0.0.1", "port", receiver.port()),
                 Map.of(), true, 300, false, true, now, now, null));
         SiemMapping mapping = mappings.save(new SiemMapping(null, "mapping " + suffix, source.id(), BusinessRule.ALL_ID,
-                destination.id(), TestLogMappers.FILE, LogFormat.JSON, true, now, now, null));
+                destination.id(), TestLogMappers.FILE, LogFormat.JSON, true, null, now, now, null));
         return new Route(source, destination, mapping);
     }
 

@@ -163,6 +163,6 @@ class HistoricalPullApiTest extends ApiTestSupport {
                 "receiver " + UUID.randomUUID(), TcpLineDestinationPlugin.ID, PlatformModule.CLS,
                 Map.of("host", "127.0.0.1", "port", 6514), Map.of(), true, 300, false, true, now, now, null));
         return mappings.save(new SiemMapping(null, "mapping " + UUID.randomUUID(), source.id(), BusinessRule.ALL_ID,
-                destination.id(), TestLogMappers.FILE, LogFormat.JSON, enabled, now, now, null));
+                destination.id(), TestLogMappers.FILE, LogFormat.JSON, enabled, null, now, now, null));
     }
 }
