@@ -93,7 +93,7 @@ public final class ClsEndToEndBenchmark {
                 null);
         source = configurations.save(source);
         mappings.save(new SiemMapping(null, "bench to syslog", source.id(), BusinessRule.ALL_ID, destination.id(),
-                DefaultMappingFiles.CEF_SYSLOG, LogFormat.CEF, true, now, now, null));
+                DefaultMappingFiles.CEF_SYSLOG, LogFormat.CEF, true, null, now, now, null));
 
         Monitor monitor = new Monitor();
         System.gc();

@@ -86,7 +86,7 @@ abstract class BrokerRestartScenario {
                 Map.of("v2_token", cipher.encrypt(SimulatorConfig.DEFAULT_V2_TOKEN)), false, 10, false, true, now,
                 now, null));
         mappings.save(new SiemMapping(null, "tenant to siem", source.id(), BusinessRule.ALL_ID, destination.id(),
-                DefaultMappingFiles.JSON, LogFormat.JSON, true, now, now, null));
+                DefaultMappingFiles.JSON, LogFormat.JSON, true, null, now, now, null));
         configurations.save(new PluginConfiguration(source.id(), source.name(), source.pluginId(), source.module(),
                 source.parameters(), source.secrets(), true, source.pollIntervalSeconds(), false, true,
                 source.createdAt(), Instant.now(), source.version()));
