@@ -88,6 +88,25 @@ class EmbeddedMongoServerTest {
     }
 
     @Test
+    void secondaryIndexesAreStillListedAndQueriesAnsweredAfterARestart() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(server, notes -> {
+                notes.insertMany(List.of(new Document("_id", "a").append("text", "x"), new Document("_id", "b").append("text", "y")));
+                notes.createIndex(new Document("text", 1));
+            });
+        }
+        try (EmbeddedMongoServer restarted = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(restarted, notes -> {
+                assertThat(notes.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
+                        .contains("_id_", "text_1");
+                notes.insertOne(new Document("_id", "c").append("text", "x"));
+                assertThat(notes.find(new Document("text", "x")).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                        .containsExactlyInAnyOrder("a", "c");
+            });
+        }
+    }
+
+    @Test
     void idRangeInIdOrderWithALimitReadsAPageFromThatIdOn() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
             withCollection(server, notes -> {

@@ -39,6 +39,10 @@ public final class CteBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Path storeDir = options.storeDir();
+        if (options.exportOnly()) {
+            exportInOwnJvm(options);
+            return;
+        }
         if (options.mongodbUri() == null) {
             deleteRecursively(storeDir);
         }

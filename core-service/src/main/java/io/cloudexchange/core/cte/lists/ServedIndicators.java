@@ -93,7 +93,8 @@ class ServedIndicators {
         while (limit <= 0 || served < limit) {
             int size = limit <= 0 ? BATCH_SIZE : Math.min(BATCH_SIZE, limit - served);
             // Indicator ids are strings (TYPE:value), so $gte "" is every indicator.
-            Document page = new Document("_id", new Document(served == 0 ? "$gte" : "$gt", last)).append("$and", List.of(filter));
+            Document page = new Document("_id", new Document(served == 0 ? "$gte" : "$gt", last))
+                    .append("$and", List.of(filter));
             List<Document> documents = mongo.getCollection(COLLECTION).find(page).projection(projection).sort(BY_ID)
                     .limit(size).batchSize(size).into(new ArrayList<>(size));
             for (Document document : documents) {
