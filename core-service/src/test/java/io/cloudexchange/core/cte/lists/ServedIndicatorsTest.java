@@ -4,27 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.cloudexchange.core.testsupport.MemoryMongo;
+import io.cloudexchange.core.embedded.EmbeddedMongoServer;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+/** On the store the product uses by default, whose _id-ordered pages are read from a key on. */
 class ServedIndicatorsTest {
 
-    private final MongoClient client = MongoClients.create(MemoryMongo.uri());
-    private final MongoTemplate mongo = new MongoTemplate(client, "served-" + UUID.randomUUID());
-    private final ServedIndicators served = new ServedIndicators(mongo, Clock.systemUTC());
+    private EmbeddedMongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private ServedIndicators served;
+
+    @BeforeEach
+    void start(@TempDir Path storeDir) {
+        server = EmbeddedMongoServer.startDurable(storeDir, 0);
+        client = MongoClients.create(server.connectionString("cloudexchange"));
+        mongo = new MongoTemplate(client, "cloudexchange");
+        served = new ServedIndicators(mongo, Clock.systemUTC());
+    }
 
     @AfterEach
     void close() {
         client.close();
+        server.close();
     }
 
     @Test
