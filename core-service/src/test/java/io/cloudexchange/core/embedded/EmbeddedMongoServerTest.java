@@ -9,6 +9,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -62,6 +64,66 @@ class EmbeddedMongoServerTest {
             withCollection(server, notes -> {
                 notes.insertOne(new Document("_id", "n3"));
                 assertThat(notes.countDocuments()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    void queryWithAnIdAndMoreConditionsMatchesTheWholeQueryAfterARestart() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(server, notes -> notes.insertMany(List.of(new Document("_id", "a").append("batch", "b1"),
+                    new Document("_id", "b").append("batch", "b2"))));
+        }
+        try (EmbeddedMongoServer restarted = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(restarted, notes -> {
+                Document notCounted = new Document("_id", "a").append("batch", new Document("$ne", "b2"));
+                assertThat(notes.updateOne(notCounted, new Document("$set", new Document("batch", "b2")))
+                        .getModifiedCount()).isEqualTo(1);
+                assertThat(notes.updateOne(notCounted, new Document("$set", new Document("batch", "b3")))
+                        .getModifiedCount()).as("the $ne condition is still applied").isZero();
+                assertThat(notes.find(new Document("_id", "b").append("batch", "b1")).first()).isNull();
+                assertThat(notes.find(new Document("_id", "b").append("batch", "b2")).first()).containsEntry("_id", "b");
+            });
+        }
+    }
+
+    @Test
+    void secondaryIndexesAreStillListedAndQueriesAnsweredAfterARestart() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(server, notes -> {
+                notes.insertMany(List.of(new Document("_id", "a").append("text", "x"), new Document("_id", "b").append("text", "y")));
+                notes.createIndex(new Document("text", 1));
+            });
+        }
+        try (EmbeddedMongoServer restarted = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(restarted, notes -> {
+                assertThat(notes.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
+                        .contains("_id_", "text_1");
+                notes.insertOne(new Document("_id", "c").append("text", "x"));
+                assertThat(notes.find(new Document("text", "x")).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                        .containsExactlyInAnyOrder("a", "c");
+            });
+        }
+    }
+
+    @Test
+    void idRangeInIdOrderWithALimitReadsAPageFromThatIdOn() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(server, notes -> {
+                for (String id : List.of("e", "a", "d", "c", "b", "f")) {
+                    notes.insertOne(new Document("_id", id).append("kept", !id.equals("d")));
+                }
+                Document kept = new Document("kept", true);
+                Document byId = new Document("_id", 1);
+                assertThat(notes.find(new Document("_id", new Document("$gt", "a")).append("$and", List.of(kept)))
+                        .sort(byId).limit(3).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                        .containsExactly("b", "c", "e");
+                assertThat(notes.find(new Document("_id", new Document("$gte", "e")).append("$and", List.of(kept)))
+                        .sort(byId).limit(3).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                        .containsExactly("e", "f");
+                assertThat(notes.find(new Document("_id", new Document("$gte", "")))
+                        .sort(new Document("_id", -1)).limit(2).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                        .as("another order is sorted as before").containsExactly("f", "e");
             });
         }
     }

@@ -28,6 +28,7 @@ class ServedIndicators {
 
     static final String COLLECTION = "indicators";
     private static final int BATCH_SIZE = 5_000;
+    private static final Document BY_ID = new Document("_id", 1);
 
     private final MongoOperations mongo;
     private final Clock clock;
@@ -65,8 +66,16 @@ class ServedIndicators {
         return new Document("$and", conditions);
     }
 
-    /** Each matching document, projected, in {@code sort} order, a cursor batch at a time. */
+    /**
+     * Each matching document, projected, in {@code sort} order, a cursor batch at a time. In {@code _id} order, a
+     * page at a time from the last {@code _id} on (the projection must keep {@code _id}): the same documents, but a
+     * store that answers a query whole (the embedded server) then holds one page, not the whole list.
+     */
     void forEach(Bson filter, Bson projection, Bson sort, int limit, Consumer<Document> action) {
+        if (BY_ID.equals(sort)) {
+            forEachById(filter, projection, limit, action);
+            return;
+        }
         var find = mongo.getCollection(COLLECTION).find(filter).projection(projection).sort(sort).batchSize(BATCH_SIZE);
         if (limit > 0) {
             find = find.limit(limit);
@@ -75,6 +84,27 @@ class ServedIndicators {
             while (cursor.hasNext()) {
                 action.accept(cursor.next());
             }
+        }
+    }
+
+    private void forEachById(Bson filter, Bson projection, int limit, Consumer<Document> action) {
+        String last = "";
+        int served = 0;
+        while (limit <= 0 || served < limit) {
+            int size = limit <= 0 ? BATCH_SIZE : Math.min(BATCH_SIZE, limit - served);
+            // Indicator ids are strings (TYPE:value), so $gte "" is every indicator.
+            Document page = new Document("_id", new Document(served == 0 ? "$gte" : "$gt", last))
+                    .append("$and", List.of(filter));
+            List<Document> documents = mongo.getCollection(COLLECTION).find(page).projection(projection).sort(BY_ID)
+                    .limit(size).batchSize(size).into(new ArrayList<>(size));
+            for (Document document : documents) {
+                action.accept(document);
+            }
+            served += documents.size();
+            if (documents.size() < size) {
+                return;
+            }
+            last = documents.get(documents.size() - 1).getString("_id");
         }
     }
 }

@@ -1,0 +1,38 @@
+package io.cloudexchange.bench.cte;
+
+import java.nio.file.Path;
+
+/** Command-line options: see bench/README.md. */
+record Options(int indicators, double duplicateShare, int batchSize, int queries, String mongodbUri, Path storeDir,
+               int progressEvery, boolean exportOnly) {
+
+    static Options parse(String[] args) {
+        int indicators = 100_000;
+        double duplicateShare = 0.2;
+        int batchSize = 1000;
+        int queries = 20;
+        String uri = null;
+        Path storeDir = Path.of("target", "cte-bench-store");
+        boolean exportOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            if (args[i].equals("--export-only")) {
+                exportOnly = true;
+                continue;
+            }
+            switch (args[i]) {
+                case "--indicators" -> indicators = Integer.parseInt(value.replace("_", ""));
+                case "--duplicates" -> duplicateShare = Double.parseDouble(value);
+                case "--batch" -> batchSize = Integer.parseInt(value);
+                case "--queries" -> queries = Integer.parseInt(value);
+                case "--mongodb-uri" -> uri = value.isBlank() ? null : value;
+                case "--store-dir" -> storeDir = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --indicators N, "
+                        + "--duplicates SHARE, --batch N, --queries N, --mongodb-uri URI, --store-dir DIR, --export-only");
+            }
+            i++;
+        }
+        return new Options(indicators, duplicateShare, batchSize, queries, uri, storeDir.toAbsolutePath(),
+                Math.max(1, 50_000 / batchSize), exportOnly);
+    }
+}

@@ -1,0 +1,66 @@
+package io.cloudexchange.core.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.util.List;
+import org.h2.mvstore.MVStore;
+
+/**
+ * An H2 database whose collections are {@link IdIndexedH2Collection}s, in the same maps as H2Database's own, and
+ * whose ignored secondary indexes cost nothing to open: the server keeps no secondary index, but on opening one
+ * (each start, for every index a migration created) it read every document of the collection twice to fill the
+ * placeholder, 30 full reads of the indicators at each start.
+ */
+final class IdIndexedH2Database extends H2Database {
+
+    /** The store while the super constructor opens the collections already in the file (before {@link #store} is set). */
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+    private final MVStore store;
+
+    private IdIndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+        super(databaseName, store, cursorRegistry);
+        this.store = store;
+    }
+
+    static IdIndexedH2Database open(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+        OPENING.set(store);
+        try {
+            return new IdIndexedH2Database(databaseName, store, cursorRegistry);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+        Index<Object> index = super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+        return index instanceof EmptyIndex ? new NothingToBuild(index.getName(), index.getKeys()) : index;
+    }
+
+    /** The server's placeholder for an index it does not keep, saying there is nothing to fill it with. */
+    private static final class NothingToBuild extends EmptyIndex<Object> {
+        NothingToBuild(String name, List<IndexKey> keys) {
+            super(name, keys);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false;
+        }
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MVStore mvStore = store != null ? store : OPENING.get();
+        String namespace = getFullCollectionNamespace(collectionName);
+        return new IdIndexedH2Collection(this, collectionName, options, mvStore.openMap("databases." + namespace),
+                mvStore.openMap("meta." + namespace), cursorRegistry);
+    }
+}
