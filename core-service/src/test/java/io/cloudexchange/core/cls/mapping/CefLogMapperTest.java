@@ -141,4 +141,34 @@ class CefLogMapperTest {
         r.put("message", 1.5e20);
         assertThat(cef.map(LogType.ALERT, "dlp", r)).contains("cnt=12 ").contains("msg=150000000000000000000 ");
     }
+
+    @Test
+    void problemsAreReportedInTheOrderOfTheLine() {
+        Map<String, Object> r = record();
+        r.put("count", "many");
+        r.put("srcip", "not-an-ip");
+        r.put("severity", "apocalyptic");
+        r.put("timestamp", "yesterday");
+        List<String> targets = new ArrayList<>();
+        cef.map(LogType.ALERT, "dlp", r, (target, problem) -> targets.add(target));
+        assertThat(targets).containsExactly("Severity", "cnt", "rt", "src");
+    }
+
+    @Test
+    void aRecordsValuesNeverReachTheNextRecord() {
+        Map<String, Object> full = record();
+        full.put("message", "first");
+        full.put("nested", Map.of("policy", Map.of("name", "P1")));
+        assertThat(cef.map(LogType.ALERT, "dlp", full)).contains("msg=first", "cs1=P1");
+
+        Map<String, Object> noName = record();
+        noName.remove("alert_name");
+        assertThatThrownBy(() -> cef.map(LogType.ALERT, "dlp", noName)).isInstanceOf(LogMappingException.class);
+
+        Map<String, Object> sparse = new HashMap<>();
+        sparse.put("alert_type", "T");
+        sparse.put("alert_name", "only a name");
+        assertThat(cef.map(LogType.ALERT, "dlp", sparse))
+                .isEqualTo("CEF:0|Net\\|skope|P|1.0|T|only a name|0|cnt=1 cs1Label=policy");
+    }
 }
