@@ -84,12 +84,17 @@ class CefLogMapperTest {
         });
     }
 
-    @Test
-    void aValueFailingItsTransformationGetsTheDefaultOrIsLeftOutAndIsReported() {
+    private static Map<String, Object> recordWithBadValues() {
         Map<String, Object> r = record();
         r.put("count", "many");
         r.put("srcip", "not-an-ip");
         r.put("severity", "apocalyptic");
+        return r;
+    }
+
+    @Test
+    void aValueFailingItsTransformationGetsTheDefaultOrIsLeftOutAndIsReported() {
+        Map<String, Object> r = recordWithBadValues();
         List<String> problems = new ArrayList<>();
         String line = cef.map(LogType.ALERT, "dlp", r, (target, problem) -> problems.add(target + ": " + problem));
         assertThat(line).contains("|Credit cards|0|").contains("cnt=1").doesNotContain("src=");
@@ -144,10 +149,7 @@ class CefLogMapperTest {
 
     @Test
     void problemsAreReportedInTheOrderOfTheLine() {
-        Map<String, Object> r = record();
-        r.put("count", "many");
-        r.put("srcip", "not-an-ip");
-        r.put("severity", "apocalyptic");
+        Map<String, Object> r = recordWithBadValues();
         r.put("timestamp", "yesterday");
         List<String> targets = new ArrayList<>();
         cef.map(LogType.ALERT, "dlp", r, (target, problem) -> targets.add(target));
