@@ -1,5 +1,7 @@
 package io.cloudexchange.core.cls.mapping;
 
+import java.util.Arrays;
+
 /**
  * One reusable builder per thread for the line being mapped, and one array for the values a record's fields hold:
  * a line is copied out with {@code toString()}, so the builder's growth happens once per thread rather than per
@@ -39,7 +41,7 @@ final class LineBuffers {
 
     /** Forgets the record's values, so the array keeps no record alive. */
     void release(Object[] used, int size) {
-        java.util.Arrays.fill(used, 0, size, null);
+        Arrays.fill(used, 0, size, null);
     }
 
     /** Appends a converted value: numbers as digits (they need no escaping), text through the escaper. */
