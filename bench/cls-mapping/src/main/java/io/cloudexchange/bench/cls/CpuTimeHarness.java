@@ -6,7 +6,8 @@ import java.lang.management.ThreadMXBean;
 /**
  * Records mapped per second of this thread's CPU time, for a machine shared with other work (where JMH's
  * wall-clock scores measure the contention as much as the code). Same records and mappers as
- * {@link MappingBenchmark}. Usage: CpuTimeHarness [CPU seconds per format] (default 15: 5 to warm up, 10 measured).
+ * {@link MappingBenchmark}. Usage: CpuTimeHarness [CPU seconds per format] [formats...] (default 15: 5 to warm up,
+ * 10 measured; CEF, LEEF and JSON).
  */
 public final class CpuTimeHarness {
 
@@ -16,7 +17,8 @@ public final class CpuTimeHarness {
     public static void main(String[] args) {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (String format : new String[] {"CEF", "LEEF", "JSON"}) {
+        String[] formats = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length) : new String[] {"CEF", "LEEF", "JSON"};
+        for (String format : formats) {
             MappingBenchmark benchmark = new MappingBenchmark();
             benchmark.format = format;
             benchmark.setUp();

@@ -26,12 +26,12 @@ final class CompiledField {
         this.defaultValue = mapping.defaultValue() == null ? null : convert(mapping.defaultValue());
     }
 
-    /** The converted value to send, or null to leave the key out. */
-    Object resolve(Map<String, Object> fields, FieldProblems problems) {
-        if (field == null) {
-            return defaultValue;
-        }
-        Object value = lookUp(fields);
+    /**
+     * The converted value to send, or null to leave the key out.
+     *
+     * @param value what {@link #lookUp} found in the record
+     */
+    Object resolve(Object value, FieldProblems problems) {
         if (value == null || (value instanceof String s && s.isEmpty())) {
             return defaultValue;
         }
@@ -53,7 +53,11 @@ final class CompiledField {
         return severity ? (Object) (long) Severities.score(converted) : converted;
     }
 
-    private Object lookUp(Map<String, Object> fields) {
+    /** The record's value for this entry, as the source sent it; null when it has none or the entry is a constant. */
+    Object lookUp(Map<String, Object> fields) {
+        if (field == null) {
+            return null;
+        }
         Object value = fields.get(field);
         if (value != null || path == null) {
             return value;

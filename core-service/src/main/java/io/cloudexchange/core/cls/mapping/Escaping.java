@@ -6,76 +6,29 @@ final class Escaping {
     private Escaping() {
     }
 
-    /** CEF header fields: {@code \} and {@code |} escaped; a header cannot span lines, so CR and LF become spaces. */
-    static void cefHeader(StringBuilder out, String value) {
-        int n = value.length();
-        int clean = 0;
-        while (clean < n) {
-            char c = value.charAt(clean);
-            if (c == '\\' || c == '|' || c == '\n' || c == '\r') {
-                break;
-            }
-            clean++;
-        }
-        if (clean == n) {
-            out.append(value);
-            return;
-        }
-        out.append(value, 0, clean);
-        for (int i = clean; i < n; i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '|' -> out.append("\\|");
-                case '\n', '\r' -> out.append(' ');
-                default -> out.append(c);
-            }
-        }
-    }
-
-    /** CEF extension values: {@code \} and {@code =} escaped, newline as {@code \n}, carriage return as {@code \r}. */
-    static void cefExtension(StringBuilder out, String value) {
-        int n = value.length();
-        int clean = 0;
-        while (clean < n) {
-            char c = value.charAt(clean);
-            if (c == '\\' || c == '=' || c == '\n' || c == '\r') {
-                break;
-            }
-            clean++;
-        }
-        if (clean == n) {
-            out.append(value);
-            return;
-        }
-        out.append(value, 0, clean);
-        for (int i = clean; i < n; i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '=' -> out.append("\\=");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-    }
-
-    /** LEEF header fields: as CEF headers. */
-    static void leefHeader(StringBuilder out, String value) {
-        cefHeader(out, value);
+    /**
+     * CEF and LEEF header fields: {@code \} and {@code |} escaped; a header cannot span lines, so CR and LF become
+     * spaces.
+     */
+    static void header(StringBuilder out, String value) {
+        escape(out, value, '|', true);
     }
 
     /**
-     * LEEF attribute values: {@code \} and the delimiter escaped with {@code \}, newline as {@code \n},
-     * carriage return as {@code \r} (a syslog line cannot hold them).
+     * CEF extension and LEEF attribute values: {@code \} and {@code special} (CEF's {@code =}, LEEF's delimiter)
+     * escaped with {@code \}, newline as {@code \n}, carriage return as {@code \r} (a syslog line cannot hold them).
      */
-    static void leefValue(StringBuilder out, String value, char delimiter) {
+    static void attribute(StringBuilder out, String value, char special) {
+        escape(out, value, special, false);
+    }
+
+    /** A value without characters to escape (most) is appended whole. */
+    private static void escape(StringBuilder out, String value, char special, boolean lineBreaksAsSpaces) {
         int n = value.length();
         int clean = 0;
         while (clean < n) {
             char c = value.charAt(clean);
-            if (c == '\\' || c == delimiter || c == '\n' || c == '\r') {
+            if (c == '\\' || c == special || c == '\n' || c == '\r') {
                 break;
             }
             clean++;
@@ -87,14 +40,14 @@ final class Escaping {
         out.append(value, 0, clean);
         for (int i = clean; i < n; i++) {
             char c = value.charAt(i);
-            if (c == '\\') {
-                out.append("\\\\");
-            } else if (c == delimiter) {
+            if (c == '\\' || c == special) {
                 out.append('\\').append(c);
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
+            } else if (c == '\n' || c == '\r') {
+                if (lineBreaksAsSpaces) {
+                    out.append(' ');
+                } else {
+                    out.append(c == '\n' ? "\\n" : "\\r");
+                }
             } else {
                 out.append(c);
             }

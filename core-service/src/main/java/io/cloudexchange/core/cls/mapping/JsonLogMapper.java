@@ -2,29 +2,20 @@ package io.cloudexchange.core.cls.mapping;
 
 import io.cloudexchange.plugin.api.cls.LogFormat;
 import io.cloudexchange.plugin.api.log.LogType;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON objects: the whole record ({@code []} in the file), or only the listed fields, in list order.
- * Written with Jackson's streaming generator: flat values directly, nested objects and lists through
- * data binding.
+ * Written by {@link JsonText} into the thread's line buffer, byte for byte as Jackson writes them.
  */
 final class JsonLogMapper implements LogMapper {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final SubtypeTable<String[]> selections;
+    private final SubtypeTable<Selection> selections;
 
     JsonLogMapper(String fileName, MappingDefinition definition) {
-        this.selections = new SubtypeTable<>(definition.json(), (List<String> fields) -> fields.toArray(String[]::new),
-                fileName, "JSON");
+        this.selections = new SubtypeTable<>(definition.json(), Selection::new, fileName, "JSON");
     }
 
     @Override
@@ -37,77 +28,54 @@ final class JsonLogMapper implements LogMapper {
         if (fields == null) {
             throw new LogMappingException("the record has no fields");
         }
-        String[] selected = selections.find(type, subtype);
-        StringBuilder out = LineBuffers.empty();
-        try (JsonGenerator generator = JSON.createGenerator(new BuilderWriter(out))) {
-            generator.writeStartObject();
-            if (selected.length == 0) {
+        Selection selection = selections.find(type, subtype);
+        StringBuilder out = LineBuffers.ofThisThread().emptyLine();
+        try {
+            out.append('{');
+            if (selection.fields.length == 0) {
+                boolean first = true;
                 for (Map.Entry<String, Object> field : fields.entrySet()) {
-                    write(generator, field.getKey(), field.getValue());
+                    if (!first) {
+                        out.append(',');
+                    }
+                    JsonText.recurringName(out, field.getKey());
+                    JsonText.value(out, field.getValue());
+                    first = false;
                 }
             } else {
-                for (String name : selected) {
-                    Object value = fields.get(name);
+                boolean first = true;
+                for (int i = 0; i < selection.fields.length; i++) {
+                    Object value = fields.get(selection.fields[i]);
                     if (value != null) {
-                        write(generator, name, value);
+                        if (!first) {
+                            out.append(',');
+                        }
+                        out.append(selection.names[i]);
+                        JsonText.value(out, value);
+                        first = false;
                     }
                 }
             }
-            generator.writeEndObject();
+            out.append('}');
         } catch (JacksonException e) {
             throw new LogMappingException("the record cannot be written as JSON: " + e.getOriginalMessage());
         }
         return out.toString();
     }
 
-    private static void write(JsonGenerator generator, String name, Object value) {
-        generator.writeName(name);
-        if (value instanceof String text) {
-            generator.writeString(text);
-        } else if (value instanceof Integer number) {
-            generator.writeNumber(number.intValue());
-        } else if (value instanceof Long number) {
-            generator.writeNumber(number.longValue());
-        } else if (value instanceof Double number) {
-            generator.writeNumber(number.doubleValue());
-        } else if (value instanceof BigInteger number) {
-            generator.writeNumber(number);
-        } else if (value instanceof BigDecimal number) {
-            generator.writeNumber(number);
-        } else if (value instanceof Boolean flag) {
-            generator.writeBoolean(flag);
-        } else if (value == null) {
-            generator.writeNull();
-        } else {
-            generator.writePOJO(value);
-        }
-    }
+    /** The listed fields, and each one's {@code "name":} as written. */
+    private static final class Selection {
 
-    /** The generator's output goes straight into the thread's line buffer. */
-    private static final class BuilderWriter extends Writer {
+        final String[] fields;
+        final String[] names;
 
-        private final StringBuilder out;
-
-        BuilderWriter(StringBuilder out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(char[] chars, int offset, int length) {
-            out.append(chars, offset, length);
-        }
-
-        @Override
-        public void write(String text, int offset, int length) {
-            out.append(text, offset, offset + length);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
+        Selection(List<String> listed) {
+            this.fields = listed.toArray(String[]::new);
+            this.names = listed.stream().map(name -> {
+                StringBuilder text = new StringBuilder();
+                JsonText.name(text, name);
+                return text.toString();
+            }).toArray(String[]::new);
         }
     }
 }

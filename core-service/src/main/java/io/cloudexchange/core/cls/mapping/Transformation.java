@@ -2,7 +2,9 @@ package io.cloudexchange.core.cls.mapping;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
@@ -26,6 +28,10 @@ public enum Transformation {
 
     static final String LABELS = Arrays.stream(values()).map(t -> "'" + t.label + "'").collect(Collectors.joining(", "));
 
+    /** The seconds written as {@code yyyy-MM-ddTHH:mm:ssZ} (years 0000 to 9999) without java.time's printer. */
+    private static final long FOUR_DIGIT_YEARS_FROM = -62_167_219_200L;
+    private static final long FOUR_DIGIT_YEARS_UNTIL = 253_402_300_800L;
+
     private final String label;
 
     Transformation(String label) {
@@ -46,7 +52,7 @@ public enum Transformation {
             case INTEGER -> integer(value);
             case FLOATING_POINT -> floatingPoint(value);
             case TIME_STAMP -> epochSeconds(value);
-            case DATE_TIME -> Instant.ofEpochSecond(epochSeconds(value)).toString();
+            case DATE_TIME -> isoInstant(epochSeconds(value));
             case IP_ADDRESS -> IpAddresses.requireLiteral(text(value).strip());
             case MAC_ADDRESS -> macAddress(text(value).strip());
         };
@@ -126,6 +132,30 @@ public enum Transformation {
             throw new IllegalArgumentException("'" + text(value) + "' is out of the time range");
         }
         return seconds;
+    }
+
+    /** {@code Instant.ofEpochSecond(seconds).toString()}, written directly for four-digit years (it is on the hot path). */
+    static String isoInstant(long seconds) {
+        if (seconds < FOUR_DIGIT_YEARS_FROM || seconds >= FOUR_DIGIT_YEARS_UNTIL) {
+            return Instant.ofEpochSecond(seconds).toString();
+        }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int time = (int) Math.floorMod(seconds, 86_400);
+        byte[] text = "0000-00-00T00:00:00Z".getBytes(StandardCharsets.US_ASCII);
+        digits(text, 0, 4, date.getYear());
+        digits(text, 5, 2, date.getMonthValue());
+        digits(text, 8, 2, date.getDayOfMonth());
+        digits(text, 11, 2, time / 3600);
+        digits(text, 14, 2, time / 60 % 60);
+        digits(text, 17, 2, time % 60);
+        return new String(text, StandardCharsets.US_ASCII);
+    }
+
+    private static void digits(byte[] text, int at, int count, int number) {
+        for (int i = at + count - 1; i >= at; i--) {
+            text[i] = (byte) ('0' + number % 10);
+            number /= 10;
+        }
     }
 
     private static boolean isNumeric(String s) {

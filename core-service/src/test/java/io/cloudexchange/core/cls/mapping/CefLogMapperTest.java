@@ -84,12 +84,17 @@ class CefLogMapperTest {
         });
     }
 
-    @Test
-    void aValueFailingItsTransformationGetsTheDefaultOrIsLeftOutAndIsReported() {
+    private static Map<String, Object> recordWithBadValues() {
         Map<String, Object> r = record();
         r.put("count", "many");
         r.put("srcip", "not-an-ip");
         r.put("severity", "apocalyptic");
+        return r;
+    }
+
+    @Test
+    void aValueFailingItsTransformationGetsTheDefaultOrIsLeftOutAndIsReported() {
+        Map<String, Object> r = recordWithBadValues();
         List<String> problems = new ArrayList<>();
         String line = cef.map(LogType.ALERT, "dlp", r, (target, problem) -> problems.add(target + ": " + problem));
         assertThat(line).contains("|Credit cards|0|").contains("cnt=1").doesNotContain("src=");
@@ -140,5 +145,32 @@ class CefLogMapperTest {
         r.put("count", 12.0);
         r.put("message", 1.5e20);
         assertThat(cef.map(LogType.ALERT, "dlp", r)).contains("cnt=12 ").contains("msg=150000000000000000000 ");
+    }
+
+    @Test
+    void problemsAreReportedInTheOrderOfTheLine() {
+        Map<String, Object> r = recordWithBadValues();
+        r.put("timestamp", "yesterday");
+        List<String> targets = new ArrayList<>();
+        cef.map(LogType.ALERT, "dlp", r, (target, problem) -> targets.add(target));
+        assertThat(targets).containsExactly("Severity", "cnt", "rt", "src");
+    }
+
+    @Test
+    void aRecordsValuesNeverReachTheNextRecord() {
+        Map<String, Object> full = record();
+        full.put("message", "first");
+        full.put("nested", Map.of("policy", Map.of("name", "P1")));
+        assertThat(cef.map(LogType.ALERT, "dlp", full)).contains("msg=first", "cs1=P1");
+
+        Map<String, Object> noName = record();
+        noName.remove("alert_name");
+        assertThatThrownBy(() -> cef.map(LogType.ALERT, "dlp", noName)).isInstanceOf(LogMappingException.class);
+
+        Map<String, Object> sparse = new HashMap<>();
+        sparse.put("alert_type", "T");
+        sparse.put("alert_name", "only a name");
+        assertThat(cef.map(LogType.ALERT, "dlp", sparse))
+                .isEqualTo("CEF:0|Net\\|skope|P|1.0|T|only a name|0|cnt=1 cs1Label=policy");
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,6 +63,24 @@ class TransformationTest {
     void dateTimeIsAnIsoInstant() {
         assertThat(Transformation.DATE_TIME.apply(1_764_410_877L)).isEqualTo("2025-11-29T10:07:57Z");
         assertThat(Transformation.DATE_TIME.apply("2025-11-29T10:07:57.5Z")).isEqualTo("2025-11-29T10:07:57Z");
+    }
+
+    @Test
+    void dateTimeIsWrittenAsJavaTimeWritesItForEverySecondOfAnyYear() {
+        long firstFourDigitYear = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long firstFiveDigitYear = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
+        List<Long> seconds = new ArrayList<>(List.of(0L, -1L, 1L, 86_399L, 86_400L, -86_400L, -86_401L, 951_782_400L,
+                4_107_542_399L, firstFourDigitYear, firstFourDigitYear - 1, firstFiveDigitYear, firstFiveDigitYear - 1,
+                -31_556_889_864_403_199L, 31_556_889_864_403_199L));
+        SplittableRandom random = new SplittableRandom(1129);
+        for (int i = 0; i < 100_000; i++) {
+            seconds.add(random.nextLong(firstFourDigitYear - 86_400L * 400, firstFiveDigitYear + 86_400L * 400));
+            seconds.add(random.nextLong(-4_000_000_000L, 4_000_000_000L));
+        }
+        for (long second : seconds) {
+            assertThat(Transformation.DATE_TIME.apply(second)).as("%d", second)
+                    .isEqualTo(Instant.ofEpochSecond(second).toString());
+        }
     }
 
     @ParameterizedTest
