@@ -1,70 +1,23 @@
 package io.cloudexchange.gateway.browser;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import io.cloudexchange.gateway.support.FakeCore;
-import io.cloudexchange.gateway.support.GatewayTestSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Drives the admin UI in a real headless Chromium against the gateway and a fake core. */
-class AdminUiBrowserTests extends GatewayTestSupport {
+class AdminUiBrowserTests extends BrowserTestSupport {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final String NEW_PASSWORD = "a-much-longer-password";
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void startBrowser(@TempDir Path profile) {
-        assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-                "Browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver "
-                        + "(apt-get install -y chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--ignore-certificate-errors", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driverService, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void firstLoginForcesAPasswordChangeThenShowsOnlyEnabledModules() throws IOException, InterruptedException {
-        browser.get(url("/"));
-        waitUntil("login page", () -> browser.getCurrentUrl().contains("/login"));
-        browser.findElement(By.id("username")).sendKeys(FakeCore.USERNAME);
-        browser.findElement(By.id("password")).sendKeys(FakeCore.INITIAL_PASSWORD);
-        browser.findElement(By.id("login")).click();
+        signIn();
 
         waitUntil("change-password page", () -> browser.getCurrentUrl().contains("/change-password"));
         changePassword(FakeCore.INITIAL_PASSWORD, "too-short");
@@ -93,10 +46,7 @@ class AdminUiBrowserTests extends GatewayTestSupport {
         core.answer("GET /api/configurations", 200, "[]");
         core.answer("GET /api/cls/dead-letters", 200, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
         core.answer("GET /api/cls/historical-pulls", 200, historicalPulls(null, 0));
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(FakeCore.USERNAME);
-        browser.findElement(By.id("password")).sendKeys(FakeCore.INITIAL_PASSWORD);
-        browser.findElement(By.id("login")).click();
+        signIn();
         waitUntil("dashboard", () -> browser.getCurrentUrl().equals(url("/")));
 
         browser.get(url("/cls"));
@@ -135,10 +85,7 @@ class AdminUiBrowserTests extends GatewayTestSupport {
                 [{"id":"s1","name":"Netskope tenant","module":"CLS","pluginId":"netskope-logs"},
                  {"id":"d1","name":"Splunk HEC","module":"CLS","pluginId":"splunk-hec"}]""");
         core.answer("GET /api/cls/dead-letters", 200, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(FakeCore.USERNAME);
-        browser.findElement(By.id("password")).sendKeys(FakeCore.INITIAL_PASSWORD);
-        browser.findElement(By.id("login")).click();
+        signIn();
         waitUntil("dashboard", () -> browser.getCurrentUrl().equals(url("/")));
 
         browser.get(url("/cls"));
@@ -231,25 +178,5 @@ class AdminUiBrowserTests extends GatewayTestSupport {
         browser.findElement(By.id("newPassword")).sendKeys(newPassword);
         browser.findElement(By.id("confirmPassword")).sendKeys(newPassword);
         browser.findElement(By.id("change-password")).click();
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for the " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private String url(String path) {
-        return "https://localhost:" + port + path;
-    }
-
-    /** Kept under target/ so a developer can look at how the pages rendered. */
-    private void screenshot(String name) throws IOException {
-        Path directory = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(directory.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

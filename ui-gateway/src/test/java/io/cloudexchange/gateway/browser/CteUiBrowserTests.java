@@ -1,60 +1,25 @@
 package io.cloudexchange.gateway.browser;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
-
-import io.cloudexchange.gateway.support.FakeCore;
-import io.cloudexchange.gateway.support.GatewayTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Threat Exchange pages in a real headless Chromium against the gateway and a fake core: a tag is created, a
  * sharing edited, and the indicator page's filter (built with the filter builder) saved as a business rule.
  */
-class CteUiBrowserTests extends GatewayTestSupport {
+class CteUiBrowserTests extends BrowserTestSupport {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final String SHARING = """
             {"id":"s1","name":"To firewall","sourceConfigurationIds":["c1"],"ruleId":"r1",
              "destinationConfigurationId":"c1","action":"add_to_list","actionParameters":{"list":"bad"},
              "enabled":true,"status":{"state":"IDLE","shared":1}}""";
 
-    private ChromeDriver browser;
-
     @BeforeEach
-    void startBrowserAndLogIn(@TempDir Path profile) throws InterruptedException {
-        assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-                "Browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver "
-                        + "(apt-get install -y chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--ignore-certificate-errors", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driverService, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-
+    void signInWithThreatExchangeAnswers() throws InterruptedException {
         core.passwordAlreadyChanged();
         core.answer("GET /api/cte/tags/usage", 200, "[]");
         core.answer("GET /api/cte/business-rules", 200, """
@@ -68,19 +33,8 @@ class CteUiBrowserTests extends GatewayTestSupport {
                 {"indicators":[{"name":"type","type":"STRING","operators":["==","!="],"values":["url","domain"]},
                  {"name":"reputation","type":"NUMBER","operators":["==","<="],"values":[]}]}""");
 
-        browser.get(url("/"));
-        waitUntil("login page", () -> browser.getCurrentUrl().contains("/login"));
-        browser.findElement(By.id("username")).sendKeys(FakeCore.USERNAME);
-        browser.findElement(By.id("password")).sendKeys(FakeCore.INITIAL_PASSWORD);
-        browser.findElement(By.id("login")).click();
+        signIn();
         waitUntil("dashboard", () -> browser.getCurrentUrl().equals(url("/")));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -162,24 +116,5 @@ class CteUiBrowserTests extends GatewayTestSupport {
 
     private void choose(String selectId, String value) {
         browser.findElement(By.cssSelector("#" + selectId + " option[value='" + value + "']")).click();
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for the " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private String url(String path) {
-        return "https://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path directory = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(directory.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }
