@@ -87,8 +87,12 @@ class TaxiiController {
         return taxii(accept, collection(typeOf(id)));
     }
 
-    @GetMapping({"/cte/collections/{id}/objects", "/cte/collections/{id}/objects/"})
-    ResponseEntity<Object> objects(@PathVariable String id,
+    /**
+     * The objects, or their manifest (per object its id, date added, version and media type), with the same
+     * filters and paging.
+     */
+    @GetMapping({"/cte/collections/{id}/{list:objects|manifest}", "/cte/collections/{id}/{list:objects|manifest}/"})
+    ResponseEntity<Object> objects(@PathVariable String id, @PathVariable String list,
                                    @RequestParam(name = "added_after", required = false) String addedAfter,
                                    @RequestParam(required = false) Integer limit,
                                    @RequestParam(required = false) String next,
@@ -99,23 +103,8 @@ class TaxiiController {
                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         IndicatorType type = typeOf(id);
         TaxiiFilters filters = TaxiiFilters.parse(addedAfter, matchId, matchType, matchVersion, matchSpec);
-        return page(type, filters, filters.ids, limit, next, accept, "objects", StixIndicators::of);
-    }
-
-    /** The manifest: per object its id, date added, version and media type; same filters as the objects. */
-    @GetMapping({"/cte/collections/{id}/manifest", "/cte/collections/{id}/manifest/"})
-    ResponseEntity<Object> manifest(@PathVariable String id,
-                                    @RequestParam(name = "added_after", required = false) String addedAfter,
-                                    @RequestParam(required = false) Integer limit,
-                                    @RequestParam(required = false) String next,
-                                    @RequestParam(name = "match[id]", required = false) List<String> matchId,
-                                    @RequestParam(name = "match[type]", required = false) List<String> matchType,
-                                    @RequestParam(name = "match[version]", required = false) List<String> matchVersion,
-                                    @RequestParam(name = "match[spec_version]", required = false) List<String> matchSpec,
-                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        IndicatorType type = typeOf(id);
-        TaxiiFilters filters = TaxiiFilters.parse(addedAfter, matchId, matchType, matchVersion, matchSpec);
-        return page(type, filters, filters.ids, limit, next, accept, "objects", TaxiiController::manifestEntry);
+        Function<Document, Object> entry = "manifest".equals(list) ? TaxiiController::manifestEntry : StixIndicators::of;
+        return page(type, filters, filters.ids, limit, next, accept, "objects", entry);
     }
 
     /** One object (all its versions, here one) in an envelope; 404 when the collection has no such object. */
