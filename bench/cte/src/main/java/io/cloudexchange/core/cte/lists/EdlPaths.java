@@ -27,7 +27,8 @@ public final class EdlPaths {
 
     public EdlPaths(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
-        this.controller = new EdlController(new ServedIndicators(mongo, clock));
+        // business rules serve only the per-rule lists, which this benchmark does not call
+        this.controller = new EdlController(new ServedIndicators(mongo, clock), null);
     }
 
     /** Serves the list of {@code type} (null: every type) into {@code body}; {@code ifNoneMatch} may be null. */
