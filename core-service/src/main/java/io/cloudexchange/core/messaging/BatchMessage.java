@@ -1,5 +1,6 @@
 package io.cloudexchange.core.messaging;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cloudexchange.plugin.api.PlatformModule;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param targetMappingId null for a live pull (every enabled SIEM mapping of the source ships it); for a
  *     Log Shipper historical pull the one SIEM mapping the administrator asked for, the only one that ships it
  */
+@JsonPropertyOrder({"batchId", "module", "configurationId", "pluginId", "stream", "kind", "createdAt", "targetMappingId",
+        "items"}) // the header first: a reader can stream the items
 public record BatchMessage(String batchId, PlatformModule module, String configurationId, String pluginId,
                            String stream, Kind kind, Instant createdAt, List<Map<String, Object>> items,
                            String targetMappingId) {

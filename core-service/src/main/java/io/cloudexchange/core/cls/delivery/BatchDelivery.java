@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ class BatchDelivery {
     static final String VALUES_REPLACED = "CE-4002";
     static final String DISCARDED = "CE-4003";
     private static final Logger log = LoggerFactory.getLogger(BatchDelivery.class);
+    private static final int DEAD_LETTER_CHUNK = 1_000;
 
     private final SiemMappingRepository mappings;
     private final BusinessRuleRepository rules;
@@ -92,33 +94,35 @@ class BatchDelivery {
      * @throws HandBackException when the batch must go back to the queue (shutdown, or retried for longer than
      *     the hold limit); the caller must not acknowledge it then
      */
-    void deliver(String destinationId, DestinationBatch queued, StopSignal stop) {
+    void deliver(String destinationId, QueuedBatch queued, StopSignal stop) {
         Attempts attempts = new Attempts(stop, clock.instant());
+        BatchMessage batch = queued.header();
         Optional<SiemMapping> found = mappings.findById(queued.mappingId());
         if (found.isEmpty()) {
             log.warn("SIEM mapping {} no longer exists; its queued batch {} for destination {} is not delivered",
-                    queued.mappingId(), queued.batch().batchId(), destinationId);
+                    queued.mappingId(), batch.batchId(), destinationId);
             return;
         }
         SiemMapping mapping = found.get();
-        BatchMessage batch = queued.batch();
-        Target target = target(mapping, queued.batch(), attempts);
+        Target target = target(mapping, queued, attempts);
         if (target == null) {
             return;
         }
-        Predicate<Map<String, Object>> rule = rule(mapping);
-        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
-        List<Map<String, Object>> unmappable = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        List<MappedLog> mapped = new ArrayList<>(batch.items().size());
-        LogMapper mapper = mapper(mapping, batch, attempts);
+        LogMapper mapper = mapper(mapping, queued, attempts);
         if (mapper == null) {
             return;
         }
+        Predicate<Map<String, Object>> rule = rule(mapping);
+        List<Map<String, Object>> unmappable = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        int chunkSize = Math.max(1, target.plugin().maxBatchSize());
+        Chunk chunk = new Chunk(chunkSize);
         long filtered = 0;
         ValueProblems valueProblems = new ValueProblems();
         RecordFields.Streams streams = new RecordFields.Streams(batch.stream());
-        for (Map<String, Object> record : batch.items()) {
+        Iterator<Map<String, Object>> records = queued.records();
+        while (records.hasNext()) {
+            Map<String, Object> record = records.next();
             Map<String, Object> fields = RecordFields.fields(record);
             if (!rule.test(fields)) {
                 filtered++;
@@ -127,13 +131,18 @@ class BatchDelivery {
             LogStream stream = streams.of(record);
             try {
                 String payload = mapper.map(stream.type(), stream.subtype(), fields, valueProblems);
-                String id = RecordFields.id(record);
-                byId.put(id, record);
-                mapped.add(new MappedLog(id, stream, mapping.format(), payload));
+                chunk.add(new MappedLog(RecordFields.id(record), stream, mapping.format(), payload), record);
             } catch (LogMappingException | IllegalArgumentException e) {
                 unmappable.add(record);
                 reasons.add(e.getMessage());
             }
+            if (chunk.size() == chunkSize) {
+                deliverChunk(mapping, batch, target, chunk.logs, chunk.byId, attempts);
+                chunk = new Chunk(chunkSize);
+            }
+        }
+        if (chunk.size() > 0) {
+            deliverChunk(mapping, batch, target, chunk.logs, chunk.byId, attempts);
         }
         counters.add(mapping.id(), Outcome.FILTERED_OUT, filtered);
         if (valueProblems.count > 0) {
@@ -146,15 +155,31 @@ class BatchDelivery {
             deadLetter(mapping, batch, unmappable, "cannot be mapped: " + reasons.get(0)
                     + (reasons.size() > 1 ? " (and " + (reasons.size() - 1) + " more)" : ""));
         }
-        int chunkSize = Math.max(1, target.plugin().maxBatchSize());
-        for (int from = 0; from < mapped.size(); from += chunkSize) {
-            deliverChunk(mapping, batch, target, mapped.subList(from, Math.min(mapped.size(), from + chunkSize)),
-                    byId, attempts);
-        }
         if (attempts.countedDurably) {
             deliveryAttempts.forget(mapping.id(), batch.batchId());
         }
         counters.lag(mapping.id(), batch.createdAt());
+    }
+
+    /** Up to one destination batch of mapped records, with the records they came from (for dead letters). */
+    private static final class Chunk {
+        private final List<MappedLog> logs;
+        private final Map<String, Map<String, Object>> byId;
+
+        Chunk(int capacity) {
+            int expected = Math.min(capacity, 10_000);
+            this.logs = new ArrayList<>(expected);
+            this.byId = new HashMap<>(expected * 4 / 3 + 1);
+        }
+
+        void add(MappedLog mapped, Map<String, Object> record) {
+            logs.add(mapped);
+            byId.put(mapped.id(), record);
+        }
+
+        int size() {
+            return logs.size();
+        }
     }
 
     private void deliverChunk(SiemMapping mapping, BatchMessage batch, Target target, List<MappedLog> chunk,
@@ -247,12 +272,31 @@ class BatchDelivery {
         counters.add(mapping.id(), Outcome.DISCARDED, records.size());
     }
 
-    private Target target(SiemMapping mapping, BatchMessage batch, Attempts attempts) {
+    /** Dead-letters every record of a batch still unread, a bounded number at a time. */
+    private void deadLetterAll(SiemMapping mapping, QueuedBatch queued, String reason) {
+        BatchMessage batch = queued.header();
+        List<Map<String, Object>> records = new ArrayList<>();
+        long total = 0;
+        Iterator<Map<String, Object>> unread = queued.records();
+        while (unread.hasNext()) {
+            records.add(unread.next());
+            if (records.size() == DEAD_LETTER_CHUNK || !unread.hasNext()) {
+                deadLetters.add(mapping, batch, records, reason);
+                counters.add(mapping.id(), Outcome.DEAD_LETTERED, records.size());
+                total += records.size();
+                records = new ArrayList<>();
+            }
+        }
+        platformLog.warn(PlatformLog.configurationSource(mapping.destinationConfigurationId()), DELIVERY_FAILED,
+                total + " records of SIEM mapping '" + mapping.name() + "' were dead-lettered: " + reason);
+    }
+
+    private Target target(SiemMapping mapping, QueuedBatch queued, Attempts attempts) {
         while (true) {
             Optional<PluginConfiguration> configuration = configurations.findById(mapping.destinationConfigurationId());
             if (configuration.isEmpty()) {
                 // kept, replayable once the mapping points at an existing destination
-                deadLetter(mapping, batch, batch.items(), "the destination configuration "
+                deadLetterAll(mapping, queued, "the destination configuration "
                         + mapping.destinationConfigurationId() + " no longer exists");
                 return null;
             }
@@ -277,14 +321,14 @@ class BatchDelivery {
         return ruleService.filter(rule);
     }
 
-    private LogMapper mapper(SiemMapping mapping, BatchMessage batch, Attempts attempts) {
+    private LogMapper mapper(SiemMapping mapping, QueuedBatch queued, Attempts attempts) {
         while (true) {
             LogMappers available = mappers.getIfAvailable();
             if (available != null) {
                 try {
                     return available.mapper(mapping.mappingFileId(), mapping.format());
                 } catch (NotFoundException | io.cloudexchange.core.api.InvalidRequestException e) {
-                    deadLetter(mapping, batch, batch.items(), "mapping file unusable: " + e.getMessage());
+                    deadLetterAll(mapping, queued, "mapping file unusable: " + e.getMessage());
                     return null;
                 }
             }

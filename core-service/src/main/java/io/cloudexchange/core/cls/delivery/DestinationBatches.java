@@ -23,11 +23,13 @@ class DestinationBatches {
 
     private final DurableQueues queues;
     private final JsonMapper json;
+    private final BatchBodyReader bodies;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
 
     DestinationBatches(DurableQueues queues, JsonMapper json) {
         this.queues = queues;
         this.json = json;
+        this.bodies = new BatchBodyReader(json);
     }
 
     /** Returns once the broker confirmed the batch in the destination's queue. */
@@ -46,6 +48,19 @@ class DestinationBatches {
                 "x-ce-batch-id", batchId, "x-ce-items", items));
     }
 
+    /** Reads a queued message: its header now, its records as the caller goes (see {@link QueuedBatch}). */
+    QueuedBatch open(Message message) {
+        Map<String, Object> headers = message.getMessageProperties().getHeaders();
+        if (BODY_BATCH.equals(String.valueOf(headers.get(BODY_HEADER))) && headers.get(MAPPING_HEADER) != null) {
+            QueuedBatch streamed = bodies.read(headers.get(MAPPING_HEADER).toString(), message.getBody());
+            if (streamed != null) {
+                return streamed;
+            }
+        }
+        return QueuedBatch.of(decode(message));
+    }
+
+    /** Reads a queued message whole. */
     DestinationBatch decode(Message message) {
         Map<String, Object> headers = message.getMessageProperties().getHeaders();
         if (BODY_BATCH.equals(String.valueOf(headers.get(BODY_HEADER))) && headers.get(MAPPING_HEADER) != null) {

@@ -29,9 +29,9 @@ class DestinationWorker implements ChannelAwareMessageListener {
     @Override
     public void onMessage(Message message, Channel channel) throws Exception {
         long tag = message.getMessageProperties().getDeliveryTag();
-        DestinationBatch batch;
+        QueuedBatch batch;
         try {
-            batch = batches.decode(message);
+            batch = batches.open(message);
         } catch (RuntimeException e) {
             log.error("Dropping an unreadable message in the queue of destination {}: {}", destinationId, e.toString());
             channel.basicAck(tag, false);
@@ -39,14 +39,20 @@ class DestinationWorker implements ChannelAwareMessageListener {
         }
         try {
             delivery.deliver(destinationId, batch, stop);
+        } catch (QueuedBatch.UnreadableBatchException e) {
+            // the records before the broken part were delivered or dead-lettered; the rest cannot be read
+            log.error("Dropping the unreadable rest of a message in the queue of destination {}: {}", destinationId,
+                    e.getMessage());
+            channel.basicAck(tag, false);
+            return;
         } catch (HandBackException e) {
-            log.info("Batch {} of destination {} goes back to its queue: {}", batch.batch().batchId(), destinationId,
+            log.info("Batch {} of destination {} goes back to its queue: {}", batch.header().batchId(), destinationId,
                     e.getMessage());
             channel.basicNack(tag, false, true);
             return;
         } catch (RuntimeException e) {
             // e.g. MongoDB unavailable while dead-lettering: keep the batch, try again shortly
-            log.error("Delivery of batch {} to destination {} failed; it stays queued", batch.batch().batchId(),
+            log.error("Delivery of batch {} to destination {} failed; it stays queued", batch.header().batchId(),
                     destinationId, e);
             stop.sleep(java.time.Duration.ofSeconds(1));
             channel.basicNack(tag, false, true);
