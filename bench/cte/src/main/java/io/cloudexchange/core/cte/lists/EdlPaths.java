@@ -27,7 +27,8 @@ public final class EdlPaths {
 
     public EdlPaths(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
-        this.controller = new EdlController(new ServedIndicators(mongo, clock));
+        // No business rules: the benchmark serves the plain lists, never a rule's (/api/edl/rules/...).
+        this.controller = new EdlController(new ServedIndicators(mongo, clock), null);
     }
 
     /** Serves the list of {@code type} (null: every type) into {@code body}; {@code ifNoneMatch} may be null. */
