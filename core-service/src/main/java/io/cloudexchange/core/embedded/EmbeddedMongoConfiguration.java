@@ -23,7 +23,8 @@ class EmbeddedMongoConfiguration {
         CloudExchangeProperties.Embedded embedded = properties.embedded();
         return embedded.inMemory()
                 ? EmbeddedMongoServer.startInMemory(embedded.mongoPort())
-                : EmbeddedMongoServer.startDurable(properties.dataDir().resolve(STORE_DIR), embedded.mongoPort());
+                : EmbeddedMongoServer.startDurable(properties.dataDir().resolve(STORE_DIR), embedded.mongoPort(),
+                        embedded.mongoCacheMb());
     }
 
     @Bean

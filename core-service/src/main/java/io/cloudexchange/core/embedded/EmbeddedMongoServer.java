@@ -29,15 +29,29 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.address = address;
     }
 
-    /** Stores data in {@code storeDir/mongo.mv}, creating the directory when missing. */
+    /** MVStore page cache when none is configured (MVStore's own default is 16 MB). */
+    public static final int DEFAULT_CACHE_MB = 96;
+
+    /** Stores data in {@code storeDir/mongo.mv}, creating the directory when missing, with the default page cache. */
     public static EmbeddedMongoServer startDurable(Path storeDir, int port) {
+        return startDurable(storeDir, port, DEFAULT_CACHE_MB);
+    }
+
+    /**
+     * Stores data in {@code storeDir/mongo.mv}, creating the directory when missing.
+     *
+     * @param cacheMb heap for the store's page cache of decoded documents; queries over more documents than fit
+     *                read and decode them from the file on every scan
+     */
+    public static EmbeddedMongoServer startDurable(Path storeDir, int port, int cacheMb) {
         try {
             Files.createDirectories(storeDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create embedded MongoDB store " + storeDir, e);
         }
-        MVStore store = new MVStore.Builder().fileName(storeDir.resolve(STORE_FILE).toString()).open();
-        return start(new PromptlyCommittingH2Backend(store), port, "H2 store " + storeDir);
+        MVStore store = new MVStore.Builder().fileName(storeDir.resolve(STORE_FILE).toString())
+                .cacheSize(cacheMb).open();
+        return start(new PromptlyCommittingH2Backend(store), port, "H2 store " + storeDir + ", cache " + cacheMb + " MB");
     }
 
     public static EmbeddedMongoServer startInMemory(int port) {

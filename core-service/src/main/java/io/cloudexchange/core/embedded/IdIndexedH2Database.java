@@ -7,14 +7,17 @@ import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * An H2 database whose collections are {@link IdIndexedH2Collection}s, in the same maps as H2Database's own, and
  * whose ignored secondary indexes cost nothing to open: the server keeps no secondary index, but on opening one
  * (each start, for every index a migration created) it read every document of the collection twice to fill the
- * placeholder, 30 full reads of the indicators at each start.
+ * placeholder, 30 full reads of the indicators at each start. Documents are stored as BSON
+ * ({@link BsonDocumentType}) instead of Java serialization; stores in the old format stay readable.
  */
 final class IdIndexedH2Database extends H2Database {
 
@@ -60,7 +63,9 @@ final class IdIndexedH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         MVStore mvStore = store != null ? store : OPENING.get();
         String namespace = getFullCollectionNamespace(collectionName);
-        return new IdIndexedH2Collection(this, collectionName, options, mvStore.openMap("databases." + namespace),
-                mvStore.openMap("meta." + namespace), cursorRegistry);
+        MVMap<Object, Document> dataMap = mvStore.openMap("databases." + namespace,
+                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+        return new IdIndexedH2Collection(this, collectionName, options, dataMap, mvStore.openMap("meta." + namespace),
+                cursorRegistry);
     }
 }
