@@ -43,6 +43,12 @@ public final class Json {
             out.append("null");
         } else if (value instanceof String s) {
             out.append(quote(s));
+        } else if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            if (Double.isNaN(number) || Double.isInfinite(number)) {
+                throw new IllegalArgumentException("JSON has no " + number);
+            }
+            out.append(value);
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {

@@ -1,11 +1,11 @@
 package io.cloudexchange.plugins.netskope.push;
 
+import io.cloudexchange.plugin.api.json.Json;
 import io.cloudexchange.plugins.netskope.http.NetskopeApiException;
 import io.cloudexchange.plugins.netskope.http.NetskopeApiException.Problem;
 import io.cloudexchange.plugins.netskope.http.RetryableFailure;
 import io.cloudexchange.plugins.netskope.http.TenantHttp;
 import io.cloudexchange.plugins.netskope.http.TenantResponse;
-import io.cloudexchange.plugins.netskope.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,14 +54,14 @@ public final class NetskopeAdminClient {
 
     public UrlList createUrlList(String name, String type, List<String> urls) {
         checkUrlListSize(name, urls);
-        String json = JsonWriter.write(Map.of("name", name, "data", Map.of("urls", urls, "type", type)));
+        String json = Json.write(Map.of("name", name, "data", Map.of("urls", urls, "type", type)));
         return urlList(once("Creating URL list " + name, () -> http.send("POST", URL_LISTS, json)));
     }
 
     /** Adds URLs to a list (pending until {@link #deployUrlLists()}); {@code allUrls} is what the list will hold. */
     public UrlList appendUrls(long id, String type, List<String> urls, List<String> allUrls) {
         checkUrlListSize("#" + id, allUrls);
-        String json = JsonWriter.write(Map.of("data", Map.of("urls", urls, "type", type)));
+        String json = Json.write(Map.of("data", Map.of("urls", urls, "type", type)));
         return urlList(http.withRetries("Appending to URL list " + id,
                 attempt -> http.send("PATCH", URL_LISTS + "/" + id + "/append", json).json()));
     }
@@ -69,7 +69,7 @@ public final class NetskopeAdminClient {
     /** Replaces a list's URLs (pending until {@link #deployUrlLists()}), e.g. to retract some. */
     public UrlList replaceUrls(long id, String name, String type, List<String> urls) {
         checkUrlListSize(name, urls);
-        String json = JsonWriter.write(Map.of("name", name, "data", Map.of("urls", urls, "type", type)));
+        String json = Json.write(Map.of("name", name, "data", Map.of("urls", urls, "type", type)));
         return urlList(http.withRetries("Replacing URL list " + name,
                 attempt -> http.send("PATCH", URL_LISTS + "/" + id + "/replace", json).json()));
     }
@@ -93,7 +93,7 @@ public final class NetskopeAdminClient {
 
     public DestinationProfile createDestinationProfile(String name, String type, List<String> values) {
         checkDestinationValues(name, type, values.size());
-        String json = JsonWriter.write(Map.of("name", name, "type", type, "values", values));
+        String json = Json.write(Map.of("name", name, "type", type, "values", values));
         return destinationProfile(once("Creating destination profile " + name,
                 () -> http.send("POST", DESTINATIONS, json)));
     }
@@ -101,7 +101,7 @@ public final class NetskopeAdminClient {
     /** Adds values (pending until {@link #deployDestinationProfiles()}); {@code total} is how many it will hold. */
     public DestinationProfile addDestinationValues(long id, String type, List<String> values, int total) {
         checkDestinationValues("#" + id, type, total);
-        String json = JsonWriter.write(Map.of("values", values));
+        String json = Json.write(Map.of("values", values));
         return destinationProfile(http.withRetries("Adding to destination profile " + id,
                 attempt -> http.send("POST", DESTINATIONS + "/" + id + "/values", json).json()));
     }
@@ -109,7 +109,7 @@ public final class NetskopeAdminClient {
     /** Replaces a profile's values (pending until {@link #deployDestinationProfiles()}), e.g. to retract some. */
     public DestinationProfile replaceDestinationValues(long id, String type, List<String> values) {
         checkDestinationValues("#" + id, type, values.size());
-        String json = JsonWriter.write(Map.of("values", values));
+        String json = Json.write(Map.of("values", values));
         return destinationProfile(http.withRetries("Replacing destination profile " + id,
                 attempt -> http.send("PATCH", DESTINATIONS + "/" + id + "/values", json).json()));
     }
@@ -150,7 +150,7 @@ public final class NetskopeAdminClient {
             throw new ListTooLargeException("File hash list " + name + " would hold " + bytes
                     + " bytes; the tenant accepts at most 8 MB");
         }
-        String json = JsonWriter.write(Map.of("name", name, "list", list, "token", v1Token));
+        String json = Json.write(Map.of("name", name, "list", list, "token", v1Token));
         Object body = http.withRetries("Updating file hash list " + name,
                 attempt -> http.send("POST", "/api/v1/updateFileHashList", json).json());
         Map<?, ?> result = body instanceof Map<?, ?> map ? map : Map.of();
@@ -163,7 +163,7 @@ public final class NetskopeAdminClient {
 
     /** The tenant's app instances (v1 API, needs the v1 token). */
     public List<AppInstance> appInstances(String v1Token) {
-        String json = JsonWriter.write(Map.of("token", v1Token));
+        String json = Json.write(Map.of("token", v1Token));
         Object body = http.withRetries("Listing app instances",
                 attempt -> http.send("POST", APP_INSTANCES + "?op=list", json).json());
         return v1Data("Listing app instances", body).stream().map(NetskopeAdminClient::appInstance).toList();
@@ -194,7 +194,7 @@ public final class NetskopeAdminClient {
         List<Map<String, Object>> items = instances.stream().map(instance -> Map.<String, Object>of(
                 "app", instance.app(), "instance_id", instance.instanceId(),
                 "instance_name", instance.instanceName(), "tags", instance.tags())).toList();
-        return JsonWriter.write(Map.of("instances", items, "token", v1Token));
+        return Json.write(Map.of("instances", items, "token", v1Token));
     }
 
     private static AppInstance appInstance(Object json) {
@@ -219,7 +219,7 @@ public final class NetskopeAdminClient {
     public Map<String, Long> uci(List<String> users) {
         Map<String, Long> scores = new LinkedHashMap<>();
         for (List<String> batch : batches(users, UCI_USERS_PER_REQUEST)) {
-            String json = JsonWriter.write(Map.of("users", batch, "fromTime", 0, "capPerUser", 1));
+            String json = Json.write(Map.of("users", batch, "fromTime", 0, "capPerUser", 1));
             Object body = http.withRetries("Reading UCI scores", attempt ->
                     http.send("POST", "/api/v2/incidents/uba/getuci", json).json());
             if (body instanceof Map<?, ?> map && map.get("usersUci") instanceof List<?> entries) {
@@ -240,26 +240,26 @@ public final class NetskopeAdminClient {
         if (score < 1 || score > 1000) {
             throw new IllegalArgumentException("a UCI impact score is between 1 and 1000, not " + score);
         }
-        String json = JsonWriter.write(Map.of("user", user, "score", score, "timestamp", timestampMillis,
+        String json = Json.write(Map.of("user", user, "score", score, "timestamp", timestampMillis,
                 "source", source, "reason", reason));
         once("Reporting a UCI impact", () -> http.send("POST", "/api/v2/incidents/user/uciimpact", json));
     }
 
     public void resetUci(List<String> users) {
         for (List<String> batch : batches(users, UCI_USERS_PER_REQUEST)) {
-            String json = JsonWriter.write(Map.of("users", batch));
+            String json = Json.write(Map.of("users", batch));
             http.withRetries("Resetting UCI scores", attempt -> http.send("POST", "/api/v2/incidents/users/uci/reset", json));
         }
     }
 
     public void createAppTag(String tag, List<String> apps) {
-        String json = JsonWriter.write(Map.of("tag", tag, "apps", apps));
+        String json = Json.write(Map.of("tag", tag, "apps", apps));
         once("Creating app tag " + tag, () -> http.send("POST", "/api/v2/services/cci/tags", json));
     }
 
     /** Adds ({@code remove} false) or removes apps from a tag. */
     public void tagApps(String tag, List<String> apps, boolean remove) {
-        String json = JsonWriter.write(Map.of("apps", apps, "action", remove ? "remove" : "append"));
+        String json = Json.write(Map.of("apps", apps, "action", remove ? "remove" : "append"));
         String path = "/api/v2/services/cci/tags/" + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8)
                 .replace("+", "%20");
         http.withRetries("Tagging apps with " + tag, attempt -> http.send("PATCH", path, json));
@@ -277,7 +277,7 @@ public final class NetskopeAdminClient {
                 item.put("user", change.user());
                 return item;
             }).toList();
-            String json = JsonWriter.write(Map.of("payload", payload));
+            String json = Json.write(Map.of("payload", payload));
             once("Updating incidents", () -> http.send("PATCH", "/api/v2/incidents/update", json));
         }
     }
