@@ -36,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(LogShipperTestSetup.Mappers.class)
 class LogShipperBackPressureTest {
 
-    private static final int PAGES = 30;
+    /** Far more than can be pulled before the gate's first measurement, so the pause always comes first. */
+    private static final int PAGES = 1_000;
     private static final int PAGE_SIZE = 5;
 
     @Autowired
@@ -66,6 +67,7 @@ class LogShipperBackPressureTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> !backPressure.mayPull(source));
             Thread.sleep(1_000);
             int servedWhenPaused = TestLogSourcePlugin.PAGES_SERVED.get();
+            assertThat(servedWhenPaused).as("the source paused before it ran dry").isLessThan(PAGES);
             for (int i = 0; i < 10; i++) {
                 deepest.accumulateAndGet(batches.depth(destination), Math::max);
                 Thread.sleep(200);
