@@ -2,6 +2,7 @@ package io.cloudexchange.core.cte;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import io.cloudexchange.core.runtime.MongoKeys;
 import io.cloudexchange.plugin.api.RejectedItem;
@@ -10,7 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -19,9 +25,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores indicators one source reported, in two unordered bulk writes whatever the batch size: upserts that
- * give the same result however often a batch is delivered ($min, $max, $addToSet, $set), then hit counts,
- * counted once per batch id (a redelivered batch matches no document).
+ * Stores indicators one source reported, in one unordered bulk of upserts whatever the batch size, one per
+ * indicator (a value reported twice in a batch: its last report). Each upsert names the batch: it applies only to a
+ * document this batch has not updated yet, so a redelivered batch changes nothing and counts no second hit, and
+ * whatever a source reports is stored at once, with its hit.
  */
 @Component
 public class IndicatorWriter {
@@ -34,6 +41,9 @@ public class IndicatorWriter {
     /** How many indicators were stored and which were refused, with why. */
     public record Outcome(int stored, List<RejectedItem> rejected) {
     }
+
+    private static final int DUPLICATE_KEY = 11000;
+    private static final int MAX_ATTEMPTS = 3;
 
     private final MongoOperations mongo;
     private final CteSettingsStore settings;
@@ -52,33 +62,89 @@ public class IndicatorWriter {
     public Outcome write(Report report) {
         CteSettings current = settings.current();
         Instant now = clock.instant();
-        String source = "sources." + MongoKeys.escape(report.configurationId()) + ".";
+        String sourceKey = MongoKeys.escape(report.configurationId());
+        String source = "sources." + sourceKey + ".";
         List<RejectedItem> rejected = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredIndicator.COLLECTION);
+        Map<String, Update> updates = new LinkedHashMap<>();
+        int stored = 0;
         for (Indicator indicator : report.indicators()) {
             IndicatorValues.Checked checked = IndicatorValues.check(indicator.type(), indicator.value());
             if (checked.problem() != null) {
                 rejected.add(new RejectedItem(indicator.type() + " " + indicator.value(), checked.problem()));
                 continue;
             }
-            String id = IndicatorValues.id(indicator.type(), checked.value());
-            ids.add(id);
-            upserts.upsert(Query.query(where("_id").is(id)),
-                    update(report, indicator, checked.value(), source, current, now));
+            stored++;
+            updates.put(IndicatorValues.id(indicator.type(), checked.value()),
+                    update(report, indicator, checked.value(), source, current, now)
+                            .inc(source + "hits", 1).set(source + "lastBatchId", report.batchId()).set("updatedAt", now));
         }
-        if (ids.isEmpty()) {
-            return new Outcome(0, rejected);
+        List<String> pending = new ArrayList<>(updates.keySet());
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<String> refused = upsert(pending, updates, source, report.batchId());
+            pending = notYetStored(refused, sourceKey, report.batchId());
+            if (!pending.isEmpty() && attempt == MAX_ATTEMPTS) {
+                throw new ConcurrentStoreException(pending.size() + " indicators of batch " + report.batchId()
+                        + " were refused " + MAX_ATTEMPTS + " times as duplicates although this batch did not store them");
+            }
         }
-        upserts.execute();
-        BulkOperations hits = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredIndicator.COLLECTION);
+        return new Outcome(stored, rejected);
+    }
+
+    /**
+     * Upserts each indicator unless this batch updated it already, and returns those the database refused as
+     * duplicate keys. An upsert's filter names the batch; for a document that holds it, the filter matches nothing
+     * and the server tries an insert of an {@code _id} that exists. The same happens when another writer inserted the
+     * indicator after this upsert looked for it (two sources' batches at once): the caller tells the two apart.
+     */
+    private List<String> upsert(List<String> ids, Map<String, Update> updates, String source, String batchId) {
+        BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredIndicator.COLLECTION);
         for (String id : ids) {
-            hits.updateOne(Query.query(where("_id").is(id).and(source + "lastBatchId").ne(report.batchId())),
-                    new Update().inc(source + "hits", 1).set(source + "lastBatchId", report.batchId())
-                            .set("updatedAt", now));
+            upserts.upsert(Query.query(where("_id").is(id).and(source + "lastBatchId").ne(batchId)), updates.get(id));
         }
-        hits.execute();
-        return new Outcome(ids.size(), rejected);
+        try {
+            upserts.execute();
+            return List.of();
+        } catch (DataAccessException e) {
+            MongoBulkWriteException bulk = bulkFailure(e);
+            if (bulk == null || bulk.getWriteConcernError() != null
+                    || !bulk.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                throw e;
+            }
+            return bulk.getWriteErrors().stream().map(error -> ids.get(error.getIndex())).toList();
+        }
+    }
+
+    /** Of indicators refused as duplicates, those this batch has not stored (another writer inserted them first). */
+    private List<String> notYetStored(List<String> refused, String sourceKey, String batchId) {
+        if (refused.isEmpty()) {
+            return List.of();
+        }
+        Set<String> stored = new HashSet<>();
+        List<String> batchField = List.of("sources", sourceKey, "lastBatchId");
+        Query query = Query.query(where("_id").in(refused));
+        query.fields().include(String.join(".", batchField));
+        for (Document document : mongo.find(query, Document.class, StoredIndicator.COLLECTION)) {
+            if (batchId.equals(document.getEmbedded(batchField, String.class))) {
+                stored.add(document.getString("_id"));
+            }
+        }
+        return refused.stream().filter(id -> !stored.contains(id)).toList();
+    }
+
+    private static MongoBulkWriteException bulkFailure(DataAccessException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoBulkWriteException bulk) {
+                return bulk;
+            }
+        }
+        return null;
+    }
+
+    /** Indicators kept being inserted by other writers between this writer's attempts; the batch is retried later. */
+    static final class ConcurrentStoreException extends DataAccessException {
+        ConcurrentStoreException(String message) {
+            super(message);
+        }
     }
 
     private static Update update(Report report, Indicator indicator, String value, String source, CteSettings settings,

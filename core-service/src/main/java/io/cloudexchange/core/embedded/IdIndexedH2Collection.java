@@ -15,7 +15,7 @@ import org.h2.mvstore.MVMap;
  * (it uses an index only when a query names exactly the index's fields, and sorts in memory):
  * <ul>
  * <li>a query with an {@code _id} value and further conditions, e.g. {@code {_id: "URL:...",
- * "sources.x.lastBatchId": {$ne: "b1"}}}, reads that one document (one such update per indicator made storing a
+ * "sources.x.lastBatchId": {$ne: "b1"}}}, reads that one document (one such upsert per indicator made storing a
  * batch take time proportional to the collection's size);</li>
  * <li>a query from an {@code _id} on ({@code $gt}/{@code $gte} a string), in {@code _id} order with a limit, reads
  * the documents from that key on in key order (the map's order) and stops at the limit: a page of a keyset

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.h2.mvstore.MVStore;
  * whose ignored secondary indexes cost nothing to open: the server keeps no secondary index, but on opening one
  * (each start, for every index a migration created) it read every document of the collection twice to fill the
  * placeholder, 30 full reads of the indicators at each start. Documents are stored as BSON
- * ({@link BsonDocumentType}) instead of Java serialization; stores in the old format stay readable.
+ * ({@link BsonDocumentType}) instead of Java serialization, unique index keys as values ({@link IndexKeyType}); stores
+ * in the old format stay readable.
  */
 final class IdIndexedH2Database extends H2Database {
 
@@ -40,6 +42,44 @@ final class IdIndexedH2Database extends H2Database {
         }
     }
 
+    /**
+     * A unique index in a map of {@link IndexKeyType} keys. A store written before keeps its index in the stock map
+     * (keys in Java-serialized order, which a B-tree in value order cannot read): its entries are copied over once and
+     * the old map removed.
+     */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+        MVStore mvStore = mvStore();
+        MVMap<KeyValue, Object> positions = mvStore.openMap(uniqueIndexMap(collectionName, indexName),
+                new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+        String stockName = stockIndexMap(collectionName, indexName);
+        if (mvStore.hasMap(stockName)) {
+            MVMap<KeyValue, Object> stock = mvStore.openMap(stockName);
+            stock.forEach(positions::put);
+            mvStore.removeMap(stock);
+            mvStore.commit();
+        }
+        return new IdIndexedUniqueIndex(positions, indexName, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        String name = uniqueIndexMap(collection.getCollectionName(), indexName);
+        if (store.hasMap(name)) {
+            store.removeMap(name);
+        }
+    }
+
+    private String uniqueIndexMap(String collectionName, String indexName) {
+        return getFullCollectionNamespace(collectionName) + "._unique_" + indexName;
+    }
+
+    private String stockIndexMap(String collectionName, String indexName) {
+        return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+    }
+
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                        boolean sparse) {
@@ -59,9 +99,13 @@ final class IdIndexedH2Database extends H2Database {
         }
     }
 
+    private MVStore mvStore() {
+        return store != null ? store : OPENING.get();
+    }
+
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        MVStore mvStore = store != null ? store : OPENING.get();
+        MVStore mvStore = mvStore();
         String namespace = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> dataMap = mvStore.openMap("databases." + namespace,
                 new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));

@@ -1,12 +1,15 @@
 package io.cloudexchange.core.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.ByteBuffer;
@@ -30,7 +33,10 @@ import org.h2.mvstore.type.BasicDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store's BSON value format: exact round trips, and stores written in the old (Java serialization) format. */
+/**
+ * The store's formats (BSON values, unique index keys compared as values): exact round trips, and stores written in
+ * the old (Java serialization) format.
+ */
 class BsonDocumentStoreTest {
 
     private static final String DATA_MAP = "databases.cloudexchange.notes";
@@ -118,6 +124,74 @@ class BsonDocumentStoreTest {
                 assertThat(updated.getList("tags", String.class)).containsExactly("a", "b");
                 assertThat(notes.countDocuments()).isEqualTo(2);
             });
+        }
+    }
+
+    @Test
+    void uniqueIndexesOfAStoreWrittenInTheOldFormatAreConvertedOnceAndStillRefuseDuplicates() {
+        MVStore oldStore = new MVStore.Builder().fileName(storeDir.resolve(EmbeddedMongoServer.STORE_FILE).toString()).open();
+        MongoServer stock = new MongoServer(new H2Backend(oldStore));
+        try {
+            stock.bind("127.0.0.1", 0);
+            try (MongoClient client = client("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
+                MongoCollection<Document> notes = client.getDatabase("cloudexchange").getCollection("notes");
+                notes.createIndex(new Document("email", 1), new IndexOptions().unique(true).name("email"));
+                for (int i = 0; i < 500; i++) {
+                    notes.insertOne(new Document("_id", "note-" + i).append("email", "user" + i + "@example.com"));
+                }
+            }
+        } finally {
+            stock.shutdownNow();
+        }
+        assertThat(mapNames()).contains("cloudexchange.notes._index__id_", "cloudexchange.notes._index_email");
+
+        for (int start = 0; start < 2; start++) {
+            try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+                withCollection(server, notes -> {
+                    assertThat(notes.countDocuments()).isEqualTo(500);
+                    assertThat(notes.find(new Document("_id", "note-321")).first()).containsEntry("email", "user321@example.com");
+                    assertThat(notes.find(new Document("email", "user7@example.com")).first()).containsEntry("_id", "note-7");
+                    assertThatThrownBy(() -> notes.insertOne(new Document("_id", "note-42").append("email", "new@example.com")))
+                            .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+                    assertThatThrownBy(() -> notes.insertOne(new Document("_id", "other").append("email", "user42@example.com")))
+                            .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+                });
+            }
+        }
+        assertThat(mapNames()).doesNotContain("cloudexchange.notes._index__id_", "cloudexchange.notes._index_email")
+                .contains("cloudexchange.notes._unique__id_", "cloudexchange.notes._unique_email");
+    }
+
+    @Test
+    void uniqueIndexKeysOfEveryKindFindTheirDocumentAfterARestart() {
+        List<Object> ids = List.of("URL:https://a.example/", 42, 42L << 35, 2.5, new ObjectId(), true,
+                Date.from(Instant.parse("2026-11-29T13:45:01.123Z")), new Document("a", 1).append("b", "x"),
+                UUID.fromString("0b6a4c5e-6d3f-4c0a-9a8e-2f1d3c4b5a69"));
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(server, notes -> ids.forEach(id -> notes.insertOne(new Document("_id", id).append("of", id.toString()))));
+        }
+        try (EmbeddedMongoServer restarted = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(restarted, notes -> {
+                for (Object id : ids) {
+                    assertThat(notes.find(new Document("_id", id)).first()).as("%s", id).containsEntry("of", id.toString());
+                    assertThatThrownBy(() -> notes.insertOne(new Document("_id", id))).as("%s", id)
+                            .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+                }
+                assertThat(notes.find(new Document("_id", 42.0)).first()).as("42 and 42.0 are the same key").isNotNull();
+                notes.deleteOne(new Document("_id", "URL:https://a.example/"));
+                notes.insertOne(new Document("_id", "URL:https://a.example/").append("of", "again"));
+                assertThat(notes.countDocuments()).isEqualTo(ids.size());
+            });
+        }
+    }
+
+    private List<String> mapNames() {
+        MVStore store = new MVStore.Builder().fileName(storeDir.resolve(EmbeddedMongoServer.STORE_FILE).toString())
+                .readOnly().open();
+        try {
+            return new ArrayList<>(store.getMapNames());
+        } finally {
+            store.close();
         }
     }
 
