@@ -10,10 +10,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.http.HttpHeaders;
@@ -26,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * External dynamic lists: active indicators as plain text, one value per line, for firewalls and
  * proxies. The ETag is a digest of the content, so a poll of an unchanged list answers 304 without
- * sending it; the body is streamed from a MongoDB cursor, so memory stays flat whatever the size.
+ * sending it. The indicators are read once, a page at a time, into a {@link SpooledList} (memory, or a temporary
+ * file for a large list), so memory stays flat whatever the size.
  */
 @RestController
 @RequestMapping("/api/edl")
@@ -35,6 +32,8 @@ class EdlController {
     static final String TEXT = "text/plain;charset=UTF-8";
     private static final Document VALUE_ONLY = new Document("value", 1);
     private static final Document BY_ID = new Document("_id", 1);
+    /** Lists up to this size are prepared in memory, larger ones in a temporary file (a million URLs: ~40 MB). */
+    private static final int IN_MEMORY_UP_TO = 4 * 1024 * 1024;
 
     /** Set on a muted rule's list, which is served empty: a muted rule shares nothing. */
     static final String RULE_MUTED = "X-CE-Rule-Muted";
@@ -86,33 +85,29 @@ class EdlController {
     }
 
     private void serve(Document filter, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String etag = etag(filter);
-        response.setHeader(HttpHeaders.ETAG, etag);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-        response.setContentType(TEXT);
-        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        if ("HEAD".equals(request.getMethod())) {
-            return;
-        }
-        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
-        indicators.forEach(filter, VALUE_ONLY, BY_ID, 0, document -> {
-            try {
-                out.write(line(document));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try (SpooledList list = new SpooledList(IN_MEMORY_UP_TO)) {
+            Writer out = new BufferedWriter(new OutputStreamWriter(list, StandardCharsets.UTF_8), 64 * 1024);
+            indicators.forEach(filter, VALUE_ONLY, BY_ID, 0, document -> {
+                try {
+                    out.write(line(document));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.flush();
+            String etag = list.etag();
+            response.setHeader(HttpHeaders.ETAG, etag);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+            response.setContentType(TEXT);
+            if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
             }
-        });
-        out.flush();
-    }
-
-    private String etag(Document filter) {
-        MessageDigest digest = sha256();
-        indicators.forEach(filter, VALUE_ONLY, BY_ID, 0,
-                document -> digest.update(line(document).getBytes(StandardCharsets.UTF_8)));
-        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest.digest(), 18)) + "\"";
+            response.setContentLengthLong(list.size());
+            if (!"HEAD".equals(request.getMethod())) {
+                list.copyTo(response.getOutputStream());
+            }
+        }
     }
 
     private static String line(Document document) {
@@ -133,11 +128,4 @@ class EdlController {
         return false;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
