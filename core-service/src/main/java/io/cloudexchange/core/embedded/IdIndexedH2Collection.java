@@ -8,6 +8,11 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -26,6 +31,7 @@ import org.h2.mvstore.MVMap;
 class IdIndexedH2Collection extends H2Collection {
 
     private static final String ID = "_id";
+    private static final Document MATCH_ALL = new Document();
 
     private final MVMap<Object, Document> dataMap;
 
@@ -55,6 +61,53 @@ class IdIndexedH2Collection extends H2Collection {
             }
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The collection for an aggregation, read lazily. The server's default collects every document into a list first,
+     * so a count ({@code countDocuments} is a {@code $match} + {@code $group} pipeline) of a million indicators held
+     * them all in the heap at once.
+     */
+    @Override
+    public Stream<Document> queryAllAsStream() {
+        return dataMap.values().stream();
+    }
+
+    /**
+     * A sorted query with a limit keeps only the best {@code skip + limit} documents while it reads (a bounded heap),
+     * where the server's default sorts every matching document in memory: the IoC table's first page of a million
+     * indicators needed them all in the heap. Ties keep the order in which documents were read, as a stable sort.
+     */
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream, int numberToSkip,
+                                                   int limit, int batchSize, Comparator<Document> documentComparator,
+                                                   Document fieldSelector) {
+        if (documentComparator == null || limit <= 0) {
+            return super.matchDocumentsFromStream(query, documentStream, numberToSkip, limit, batchSize,
+                    documentComparator, fieldSelector);
+        }
+        int keep = Math.max(0, numberToSkip) + limit;
+        Comparator<Ranked> order = Comparator.<Ranked, Document>comparing(Ranked::document, documentComparator)
+                .thenComparingLong(Ranked::readAt);
+        PriorityQueue<Ranked> best = new PriorityQueue<>(Math.min(keep, 1024) + 1, order.reversed());
+        long[] read = {0};
+        documentStream.filter(document -> documentMatchesQuery(document, query)).forEach(document -> {
+            Ranked candidate = new Ranked(document, read[0]++);
+            if (best.size() < keep) {
+                best.add(candidate);
+            } else if (order.compare(candidate, best.peek()) < 0) {
+                best.poll();
+                best.add(candidate);
+            }
+        });
+        List<Ranked> sorted = new ArrayList<>(best);
+        sorted.sort(order);
+        Stream<Document> page = sorted.subList(Math.min(Math.max(0, numberToSkip), sorted.size()), sorted.size())
+                .stream().map(Ranked::document);
+        return super.matchDocumentsFromStream(MATCH_ALL, page, 0, 0, batchSize, null, fieldSelector);
+    }
+
+    private record Ranked(Document document, long readAt) {
     }
 
     /** No order (the map's) or ascending {@code _id}: the same, as the map is keyed by {@code _id}. */

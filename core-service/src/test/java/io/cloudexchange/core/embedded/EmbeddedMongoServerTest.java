@@ -69,6 +69,43 @@ class EmbeddedMongoServerTest {
     }
 
     @Test
+    void sortedPagesCountsAndAggregationsAnswerAsAFullSortWouldWithoutHoldingTheCollection() {
+        List<Document> all = new ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 400; i++) {
+            all.add(new Document("_id", String.format("id-%03d", (i * 37) % 400)).append("score", random.nextInt(20))
+                    .append("kind", i % 3 == 0 ? "url" : "domain").append("note", "n" + i));
+        }
+        List<Document> inIdOrder = all.stream().sorted(java.util.Comparator.comparing(d -> d.getString("_id"))).toList();
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(server, notes -> {
+                notes.insertMany(all);
+                Document urls = new Document("kind", "url");
+                java.util.Comparator<Document> byScoreDesc = java.util.Comparator.comparing(d -> -d.getInteger("score"));
+                List<Document> expected = inIdOrder.stream().filter(d -> d.get("kind").equals("url")).sorted(byScoreDesc)
+                        .toList();
+                for (int skip : new int[] {0, 7, 120, 500}) {
+                    List<Document> page = notes.find(urls).sort(new Document("score", -1)).skip(skip).limit(25)
+                            .into(new ArrayList<>());
+                    assertThat(page).as("skip %d, ties in the order read (_id)", skip)
+                            .isEqualTo(expected.subList(Math.min(skip, expected.size()), Math.min(skip + 25, expected.size())));
+                }
+                List<Document> projected = notes.find().sort(new Document("score", 1).append("_id", -1)).limit(5)
+                        .projection(new Document("score", 1)).into(new ArrayList<>());
+                assertThat(projected).isEqualTo(all.stream()
+                        .sorted(java.util.Comparator.<Document, Integer>comparing(d -> d.getInteger("score"))
+                                .thenComparing(d -> d.getString("_id"), java.util.Comparator.reverseOrder()))
+                        .limit(5).map(d -> new Document("_id", d.get("_id")).append("score", d.get("score"))).toList());
+                assertThat(notes.countDocuments(urls)).isEqualTo(expected.size());
+                assertThat(notes.countDocuments()).isEqualTo(400);
+                Document sum = notes.aggregate(List.of(new Document("$match", urls), new Document("$group",
+                        new Document("_id", "$kind").append("total", new Document("$sum", "$score"))))).first();
+                assertThat(sum.getInteger("total")).isEqualTo(expected.stream().mapToInt(d -> d.getInteger("score")).sum());
+            });
+        }
+    }
+
+    @Test
     void queryWithAnIdAndMoreConditionsMatchesTheWholeQueryAfterARestart() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
             withCollection(server, notes -> notes.insertMany(List.of(new Document("_id", "a").append("batch", "b1"),
