@@ -177,8 +177,11 @@ public final class TenantHttp {
     }
 
     private void awaitTurn() {
-        Duration wait = pacer.waitBeforeNext();
-        if (!wait.isZero()) {
+        while (true) {
+            Duration wait = pacer.takeTurn();
+            if (wait.isZero()) {
+                return;
+            }
             sleep(wait);
         }
     }
