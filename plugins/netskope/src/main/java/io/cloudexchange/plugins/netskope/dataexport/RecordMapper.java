@@ -1,9 +1,11 @@
 package io.cloudexchange.plugins.netskope.dataexport;
 
 import io.cloudexchange.plugin.api.RejectedItem;
+import io.cloudexchange.plugin.api.json.JsonObjectText;
 import io.cloudexchange.plugin.api.log.Alert;
 import io.cloudexchange.plugin.api.log.Event;
 import io.cloudexchange.plugin.api.log.LogRecord;
+import io.cloudexchange.plugins.netskope.json.JsonReader;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
@@ -11,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns exported records into {@link Alert}s and {@link Event}s; ids always become strings. */
+/**
+ * Turns exported records into {@link Alert}s and {@link Event}s; ids always become strings. A record read with
+ * its text keeps only the text ({@link JsonObjectText}), which the platform writes on as it is.
+ */
 final class RecordMapper {
 
     /** Fields that hold ids: kept as strings even when small, so a field never changes type. */
@@ -45,12 +50,19 @@ final class RecordMapper {
             String value = String.valueOf(id != null ? id : raw.get("timestamp"));
             return new Rejected(new RejectedItem(value, id == null ? "no _id" : "no valid timestamp"));
         }
+        Map<String, Object> fields = raw instanceof JsonReader.CapturedRecord captured && captured.json() != null
+                ? JsonObjectText.of(captured.json(), RecordMapper::parse) : raw;
         LogRecord record = switch (type.family()) {
             case ALERT -> new Alert(id, text(raw, "alert_name"), type.name(), text(raw, "app"),
-                    text(raw, "appcategory"), text(raw, "user"), timestamp, raw);
-            case EVENT -> new Event(id, type.name(), text(raw, "user"), timestamp, raw);
+                    text(raw, "appcategory"), text(raw, "user"), timestamp, fields);
+            case EVENT -> new Event(id, type.name(), text(raw, "user"), timestamp, fields);
         };
         return new Ok(record);
+    }
+
+    /** A record's text as the export read it (ids as strings), when the platform reads its fields. */
+    private static Map<String, Object> parse(String json) {
+        return JsonReader.parseRecord(json, ID_FIELDS);
     }
 
     private static Instant timestamp(Object value) {

@@ -82,8 +82,22 @@ public final class TenantHttp {
      * body; a truncated or broken body is a {@link RetryableFailure#brokenBody}.
      */
     public Map<String, Object> getJsonObject(String pathAndQuery) throws RetryableFailure {
+        return getJsonObject(pathAndQuery, null);
+    }
+
+    /**
+     * As {@link #getJsonObject(String)}, with the objects of its arrays (export records) read as
+     * {@link JsonReader.CapturedRecord}s, with their text, and the given fields' integers as strings.
+     */
+    public Map<String, Object> getJsonRecords(String pathAndQuery, java.util.Set<String> idFields)
+            throws RetryableFailure {
+        return getJsonObject(pathAndQuery, java.util.Objects.requireNonNull(idFields));
+    }
+
+    private Map<String, Object> getJsonObject(String pathAndQuery, java.util.Set<String> idFields)
+            throws RetryableFailure {
         Object json = send(HttpRequest.newBuilder(tenant.resolve(pathAndQuery)).GET(), pathAndQuery,
-                (status, body) -> JsonReader.parse(body));
+                (status, body) -> idFields == null ? JsonReader.parse(body) : JsonReader.parseRecords(body, idFields));
         if (json instanceof Map<?, ?> object) {
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) object;
