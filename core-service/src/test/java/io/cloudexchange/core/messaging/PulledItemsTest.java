@@ -42,7 +42,8 @@ class PulledItemsTest {
         Map<String, Object> map = withModule.readValue(text, ITEM);
         Instant at = Instant.parse("2026-01-02T03:04:05Z");
         List<Object> asText = List.of(new Event("e1", "page", "alice", at,
-                JsonObjectText.of(text, json -> withModule.readValue(json, ITEM))));
+                JsonObjectText.of(text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        json -> withModule.readValue(json, ITEM))));
         List<Object> asMap = List.of(new Event("e1", "page", "alice", at, map));
 
         String written = new String(new BatchMessageCodec(withModule).encode(batch(PulledItems.of(asText, withModule)))

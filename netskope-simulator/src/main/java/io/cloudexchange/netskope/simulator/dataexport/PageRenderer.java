@@ -2,7 +2,6 @@ package io.cloudexchange.netskope.simulator.dataexport;
 
 import io.cloudexchange.netskope.simulator.http.ApiResponse;
 import io.cloudexchange.netskope.simulator.http.Gzip;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +56,7 @@ final class PageRenderer implements AutoCloseable {
     /** The body of records {@code [from, to)} when {@code available} records exist. */
     ApiResponse page(DataType type, long from, long to, long available, long nowMillis) {
         if (to >= available) {
-            return ApiResponse.ok(json(type, from, to, available, nowMillis));
+            return ApiResponse.ok(json(type, from, to, available, nowMillis).toString());
         }
         CompletableFuture<RenderedPage> page = backlogPage(new PageKey(type, from, to), false);
         long followingTo = to + pageSize;
@@ -83,9 +82,8 @@ final class PageRenderer implements AutoCloseable {
             CompletableFuture<RenderedPage> target = page;
             Runnable render = () -> {
                 try {
-                    byte[] json = json(key.type(), key.from(), key.to(), Long.MAX_VALUE, 0)
-                            .getBytes(StandardCharsets.UTF_8);
-                    target.complete(new RenderedPage(Gzip.compress(json)));
+                    target.complete(new RenderedPage(Gzip.compress(json(key.type(), key.from(), key.to(),
+                            Long.MAX_VALUE, 0))));
                 } catch (RuntimeException e) {
                     target.completeExceptionally(e);
                 }
@@ -99,7 +97,7 @@ final class PageRenderer implements AutoCloseable {
         return page;
     }
 
-    private String json(DataType type, long from, long to, long available, long nowMillis) {
+    private StringBuilder json(DataType type, long from, long to, long available, long nowMillis) {
         Timeline timeline = timelines.get(type);
         StringBuilder out = new StringBuilder((int) Math.min(64 + (to - from) * 1100, Integer.MAX_VALUE - 8));
         out.append("{\"ok\":1,\"result\":[");
@@ -113,7 +111,7 @@ final class PageRenderer implements AutoCloseable {
         long hwm = more ? timeline.timestampMillis(to - 1) / 1000 : nowMillis / 1000;
         out.append("],\"wait_time\":").append(more ? 0 : idleWaitSeconds)
                 .append(",\"timestamp_hwm\":").append(hwm).append('}');
-        return out.toString();
+        return out;
     }
 
     @Override

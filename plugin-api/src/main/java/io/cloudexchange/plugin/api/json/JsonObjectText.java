@@ -1,5 +1,6 @@
 package io.cloudexchange.plugin.api.json;
 
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.Map;
@@ -16,32 +17,37 @@ import java.util.function.Function;
  */
 public final class JsonObjectText extends AbstractMap<String, Object> {
 
-    private final String json;
-    private final Function<String, Map<String, Object>> parser;
+    private final byte[] utf8;
+    private final Function<byte[], Map<String, Object>> parser;
     private volatile Map<String, Object> parsed;
 
-    private JsonObjectText(String json, Function<String, Map<String, Object>> parser) {
-        this.json = Objects.requireNonNull(json, "json");
+    private JsonObjectText(byte[] utf8, Function<byte[], Map<String, Object>> parser) {
+        this.utf8 = Objects.requireNonNull(utf8, "utf8");
         this.parser = Objects.requireNonNull(parser, "parser");
     }
 
     /**
-     * @param json the text of one JSON object
+     * @param utf8 the text of one JSON object in UTF-8, handed over: nothing may change it afterwards
      * @param parser makes the object's map from the text, as the source would have read it
      */
-    public static JsonObjectText of(String json, Function<String, Map<String, Object>> parser) {
-        return new JsonObjectText(json, parser);
+    public static JsonObjectText of(byte[] utf8, Function<byte[], Map<String, Object>> parser) {
+        return new JsonObjectText(utf8, parser);
     }
 
     /** The object's JSON text. */
     public String json() {
-        return json;
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    /** The object's JSON text in UTF-8: the array itself, not a copy, which nothing may change. */
+    public byte[] utf8() {
+        return utf8;
     }
 
     private Map<String, Object> map() {
         Map<String, Object> map = parsed;
         if (map == null) {
-            map = Collections.unmodifiableMap(parser.apply(json));
+            map = Collections.unmodifiableMap(parser.apply(utf8));
             parsed = map;
         }
         return map;

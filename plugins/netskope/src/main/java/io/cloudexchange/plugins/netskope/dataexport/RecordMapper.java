@@ -61,7 +61,7 @@ final class RecordMapper {
     }
 
     /** A record's text as the export read it (ids as strings), when the platform reads its fields. */
-    private static Map<String, Object> parse(String json) {
+    private static Map<String, Object> parse(byte[] json) {
         return JsonReader.parseRecord(json, ID_FIELDS);
     }
 

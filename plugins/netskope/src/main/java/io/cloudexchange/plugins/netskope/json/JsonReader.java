@@ -72,13 +72,14 @@ public final class JsonReader {
      * id field holding a fraction).
      */
     public static final class CapturedRecord extends LinkedHashMap<String, Object> {
-        private String json;
+        private byte[] json;
 
         CapturedRecord(int capacity) {
             super(capacity);
         }
 
-        public String json() {
+        /** The record's text in UTF-8, or null. */
+        public byte[] json() {
             return json;
         }
     }
@@ -97,9 +98,8 @@ public final class JsonReader {
     }
 
     /** Parses one record's text captured by {@link #parseRecords}, as that read it. */
-    public static Map<String, Object> parseRecord(String text, Set<String> idFields) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return asObject(new JsonReader(null, bytes, bytes.length, idFields).recordDocument());
+    public static Map<String, Object> parseRecord(byte[] utf8, Set<String> idFields) {
+        return asObject(new JsonReader(null, utf8, utf8.length, idFields).recordDocument());
     }
 
     private Object recordDocument() {
@@ -219,8 +219,7 @@ public final class JsonReader {
         if (record) {
             flushCapture();
             capturing = false;
-            ((CapturedRecord) map).json = capturedExact ? new String(captured, 0, capturedLength, StandardCharsets.UTF_8)
-                    : null;
+            ((CapturedRecord) map).json = capturedExact ? Arrays.copyOf(captured, capturedLength) : null;
         }
         return map;
     }
