@@ -24,6 +24,9 @@ final class RecordMapper {
             "dlp_incident_id", "transaction_id", "request_id", "connection_id", "app_session_id", "browser_session_id",
             "network_session_id", "parent_id", "breach_id", "malsite_id", "policy_id", "object_id")));
 
+    /** The fields an {@link Alert} or {@link Event} takes from the record besides its text. */
+    static final Set<String> HEADER_FIELDS = Set.of("_id", "timestamp", "user", "alert_name", "app", "appcategory");
+
     private RecordMapper() {
     }
 
@@ -37,7 +40,10 @@ final class RecordMapper {
     record Rejected(RejectedItem item) implements Mapped {
     }
 
-    static Mapped map(DataExportType type, Map<String, Object> raw) {
+    static Mapped map(DataExportType type, Map<String, Object> read) {
+        JsonReader.CapturedRecord captured = read instanceof JsonReader.CapturedRecord c ? c : null;
+        // a record whose text cannot be kept is read whole, for its map
+        Map<String, Object> raw = captured != null && !captured.exact() ? parse(captured.json()) : read;
         for (Map.Entry<String, Object> field : raw.entrySet()) {
             Object value = field.getValue();
             if ((value instanceof Long || value instanceof Double) && ID_FIELDS.contains(field.getKey())) {
@@ -50,7 +56,7 @@ final class RecordMapper {
             String value = String.valueOf(id != null ? id : raw.get("timestamp"));
             return new Rejected(new RejectedItem(value, id == null ? "no _id" : "no valid timestamp"));
         }
-        Map<String, Object> fields = raw instanceof JsonReader.CapturedRecord captured && captured.json() != null
+        Map<String, Object> fields = captured != null && captured.exact()
                 ? JsonObjectText.of(captured.json(), RecordMapper::parse) : raw;
         LogRecord record = switch (type.family()) {
             case ALERT -> new Alert(id, text(raw, "alert_name"), type.name(), text(raw, "app"),

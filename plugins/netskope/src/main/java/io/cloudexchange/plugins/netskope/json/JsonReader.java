@@ -46,41 +46,52 @@ public final class JsonReader {
 
     /** Field names whose integer values become strings (ids); null: no records are captured. */
     private final Set<String> idFields;
+    /** Fields of a captured record read into its map; the others are only checked and captured. */
+    private final Set<String> keptFields;
     /** Whether the value being read is the direct value of an id field of a captured record. */
     private boolean idValue;
+    /** Whether the value being read is checked and captured only, not made into Java values. */
+    private boolean skipping;
     private boolean capturing;
     private int captureFrom;
     private byte[] captured = new byte[2048];
     private int capturedLength;
     private boolean capturedExact;
 
-    private JsonReader(InputStream in, byte[] buffer, int limit, Set<String> idFields) {
+    private JsonReader(InputStream in, byte[] buffer, int limit, Set<String> idFields, Set<String> keptFields) {
         this.in = in;
         this.buffer = buffer;
         this.limit = limit;
         this.idFields = idFields;
+        this.keptFields = keptFields;
     }
 
     private JsonReader(InputStream in, byte[] buffer, int limit) {
-        this(in, buffer, limit, null);
+        this(in, buffer, limit, null, null);
     }
 
     /**
-     * A map read from a record of an array of records, with the record's JSON text ({@link #json()}); ids are
-     * strings in both: integers of the id fields, and integers too large for a double anywhere, are quoted in
-     * the text as they are strings in the map. The text is null when it cannot mean the same as the map (an
-     * id field holding a fraction).
+     * A record of an array of records: its JSON text ({@link #json()}) and a map of the fields asked for
+     * (all of them when none were named). Ids are strings in both: integers of the id fields, and integers
+     * too large for a double anywhere, are quoted in the text as they are strings in the map. The text means
+     * exactly what {@link #parseRecord} reads from it, unless an id field holds a fraction ({@link #exact()}).
      */
     public static final class CapturedRecord extends LinkedHashMap<String, Object> {
         private byte[] json;
+        private boolean exact;
 
         CapturedRecord(int capacity) {
             super(capacity);
         }
 
-        /** The record's text in UTF-8, or null. */
+        /** The record's text in UTF-8. */
         public byte[] json() {
             return json;
+        }
+
+        /** Whether the text means what its map holds, ids as strings (false: an id field holds a fraction). */
+        public boolean exact() {
+            return exact;
         }
     }
 
@@ -90,8 +101,17 @@ public final class JsonReader {
      * strings for integers.
      */
     public static Object parseRecords(InputStream in, Set<String> idFields) throws IOException {
+        return parseRecords(in, idFields, null);
+    }
+
+    /**
+     * As {@link #parseRecords(InputStream, Set)}, with only the {@code keptFields} of each record in its map
+     * (the others are checked and captured in its text, not made into Java values); null keeps them all.
+     */
+    public static Object parseRecords(InputStream in, Set<String> idFields, Set<String> keptFields)
+            throws IOException {
         try {
-            return new JsonReader(in, new byte[65536], 0, idFields).document();
+            return new JsonReader(in, new byte[65536], 0, idFields, keptFields).document();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -99,7 +119,7 @@ public final class JsonReader {
 
     /** Parses one record's text captured by {@link #parseRecords}, as that read it. */
     public static Map<String, Object> parseRecord(byte[] utf8, Set<String> idFields) {
-        return asObject(new JsonReader(null, utf8, utf8.length, idFields).recordDocument());
+        return asObject(new JsonReader(null, utf8, utf8.length, idFields, null).recordDocument());
     }
 
     private Object recordDocument() {
@@ -175,7 +195,7 @@ public final class JsonReader {
     private Map<String, Object> object() {
         enter();
         idValue = false;
-        boolean record = idFields != null && depth == RECORD_DEPTH;
+        boolean record = idFields != null && depth == RECORD_DEPTH && !skipping;
         if (record) {
             capturing = true;
             captureFrom = pos;
@@ -184,7 +204,7 @@ public final class JsonReader {
         }
         pos++;
         int capacity = Math.max(16, (int) (lastObjectSize / 0.75f) + 1);
-        Map<String, Object> map = record ? new CapturedRecord(capacity) : new LinkedHashMap<>(capacity);
+        Map<String, Object> map = skipping ? null : record ? new CapturedRecord(capacity) : new LinkedHashMap<>(capacity);
         skipWhitespace();
         if (peek() == '}') {
             pos++;
@@ -200,7 +220,15 @@ public final class JsonReader {
             expect(':');
             skipWhitespace();
             idValue = record && idFields.contains(name);
-            map.put(name, value());
+            if (map == null) {
+                value();
+            } else if (record && keptFields != null && !keptFields.contains(name)) {
+                skipping = true;
+                value();
+                skipping = false;
+            } else {
+                map.put(name, value());
+            }
             idValue = false;
             skipWhitespace();
             byte c = next();
@@ -215,11 +243,16 @@ public final class JsonReader {
 
     private Map<String, Object> leave(Map<String, Object> map, boolean record) {
         depth--;
+        if (map == null) {
+            return null;
+        }
         lastObjectSize = map.size();
         if (record) {
             flushCapture();
             capturing = false;
-            ((CapturedRecord) map).json = capturedExact ? Arrays.copyOf(captured, capturedLength) : null;
+            CapturedRecord captured = (CapturedRecord) map;
+            captured.json = Arrays.copyOf(this.captured, capturedLength);
+            captured.exact = capturedExact;
         }
         return map;
     }
@@ -253,7 +286,7 @@ public final class JsonReader {
         enter();
         idValue = false;
         pos++;
-        List<Object> list = new ArrayList<>();
+        List<Object> list = skipping ? null : new ArrayList<>();
         skipWhitespace();
         if (peek() == ']') {
             pos++;
@@ -262,7 +295,10 @@ public final class JsonReader {
         }
         while (true) {
             skipWhitespace();
-            list.add(value());
+            Object element = value();
+            if (list != null) {
+                list.add(element);
+            }
             skipWhitespace();
             byte c = next();
             if (c == ']') {
@@ -281,7 +317,7 @@ public final class JsonReader {
         for (int i = pos; i < limit; i++) {
             byte b = buffer[i];
             if (b == '"') {
-                String value = fieldName ? name(buffer, pos, i - pos) : text(buffer, pos, i - pos);
+                String value = fieldName ? name(buffer, pos, i - pos) : skipping ? null : text(buffer, pos, i - pos);
                 pos = i + 1;
                 return value;
             }

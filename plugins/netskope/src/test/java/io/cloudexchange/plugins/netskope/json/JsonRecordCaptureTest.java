@@ -50,7 +50,35 @@ class JsonRecordCaptureTest {
                 "98765432109876543210\"", "\"policy_id\":7", "\\u00e9\\n");
         assertThat((JsonReader.CapturedRecord) records.get(2)).containsEntry("transaction_id", "5")
                 .containsEntry("policy_id", List.of(1L, 2L));
-        assertThat(((JsonReader.CapturedRecord) records.get(3)).json()).as("an id holding a fraction").isNull();
+        assertThat(((JsonReader.CapturedRecord) records.get(3)).exact()).as("an id holding a fraction").isFalse();
+        assertThat(records.subList(0, 3)).allSatisfy(r -> assertThat(((JsonReader.CapturedRecord) r).exact()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 100_000})
+    void keptFieldsOnlyAreReadIntoTheMapAndTheTextIsTheSame(int bytesPerRead) throws IOException {
+        List<?> whole = (List<?>) ((Map<?, ?>) JsonReader.parseRecords(trickle(PAGE, bytesPerRead), IDS)).get("result");
+        List<?> kept = (List<?>) ((Map<?, ?>) JsonReader.parseRecords(trickle(PAGE, bytesPerRead), IDS,
+                Set.of("_id", "user", "policy_id"))).get("result");
+
+        assertThat(kept).hasSameSizeAs(whole);
+        for (int i = 0; i < whole.size(); i++) {
+            JsonReader.CapturedRecord all = (JsonReader.CapturedRecord) whole.get(i);
+            JsonReader.CapturedRecord some = (JsonReader.CapturedRecord) kept.get(i);
+            assertThat(some.json()).isEqualTo(all.json());
+            assertThat(some.exact()).isEqualTo(all.exact());
+            assertThat(some.keySet()).isSubsetOf(Set.of("_id", "user", "policy_id"));
+            some.forEach((name, value) -> assertThat(all).containsEntry(name, value));
+        }
+        assertThat((JsonReader.CapturedRecord) kept.get(0)).containsOnlyKeys("_id", "user", "policy_id")
+                .containsEntry("policy_id", "42").containsEntry("user", "zo\u00eb@example.com");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSkippedValueIsStillChecked() {
+        String broken = "{\"result\":[{\"_id\":\"a\",\"other\":{\"x\":[1,}]}]}";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonReader.parseRecords(trickle(broken, 100), IDS,
+                Set.of("_id"))).isInstanceOf(JsonException.class);
     }
 
     /** A stream that hands out at most {@code n} bytes per read, so records straddle buffer refills. */
