@@ -56,7 +56,8 @@ final class PageRenderer implements AutoCloseable {
     /** The body of records {@code [from, to)} when {@code available} records exist. */
     ApiResponse page(DataType type, long from, long to, long available, long nowMillis) {
         if (to >= available) {
-            return ApiResponse.ok(json(type, from, to, available, nowMillis).toString());
+            Utf8Text json = json(type, from, to, available, nowMillis);
+            return ApiResponse.ok(java.util.Arrays.copyOf(json.bytes(), json.length()), null);
         }
         CompletableFuture<RenderedPage> page = backlogPage(new PageKey(type, from, to), false);
         long followingTo = to + pageSize;
@@ -82,8 +83,8 @@ final class PageRenderer implements AutoCloseable {
             CompletableFuture<RenderedPage> target = page;
             Runnable render = () -> {
                 try {
-                    target.complete(new RenderedPage(Gzip.compress(json(key.type(), key.from(), key.to(),
-                            Long.MAX_VALUE, 0))));
+                    Utf8Text json = json(key.type(), key.from(), key.to(), Long.MAX_VALUE, 0);
+                    target.complete(new RenderedPage(Gzip.compress(json.bytes(), json.length())));
                 } catch (RuntimeException e) {
                     target.completeExceptionally(e);
                 }
@@ -97,9 +98,9 @@ final class PageRenderer implements AutoCloseable {
         return page;
     }
 
-    private StringBuilder json(DataType type, long from, long to, long available, long nowMillis) {
+    private Utf8Text json(DataType type, long from, long to, long available, long nowMillis) {
         Timeline timeline = timelines.get(type);
-        StringBuilder out = new StringBuilder((int) Math.min(64 + (to - from) * 1100, Integer.MAX_VALUE - 8));
+        Utf8Text out = new Utf8Text((int) Math.min(64 + (to - from) * 1150, Integer.MAX_VALUE - 8));
         out.append("{\"ok\":1,\"result\":[");
         for (long n = from; n < to; n++) {
             if (n > from) {
