@@ -44,11 +44,8 @@ final class RecordMapper {
         JsonReader.CapturedRecord captured = read instanceof JsonReader.CapturedRecord c ? c : null;
         // a record whose text cannot be kept is read whole, for its map
         Map<String, Object> raw = captured != null && !captured.exact() ? parse(captured.json()) : read;
-        for (Map.Entry<String, Object> field : raw.entrySet()) {
-            Object value = field.getValue();
-            if ((value instanceof Long || value instanceof Double) && ID_FIELDS.contains(field.getKey())) {
-                field.setValue(value instanceof Double d ? Long.toString(d.longValue()) : value.toString());
-            }
+        if (captured == null || !captured.exact()) {
+            idsAsText(raw);
         }
         String id = raw.get("_id") instanceof String s && !s.isBlank() ? s : null;
         Instant timestamp = timestamp(raw.get("timestamp"));
@@ -64,6 +61,16 @@ final class RecordMapper {
             case EVENT -> new Event(id, type.name(), text(raw, "user"), timestamp, fields);
         };
         return new Ok(record);
+    }
+
+    /** Id fields hold strings, whatever their size (the export reader does so for a record it keeps the text of). */
+    private static void idsAsText(Map<String, Object> raw) {
+        for (Map.Entry<String, Object> field : raw.entrySet()) {
+            Object value = field.getValue();
+            if ((value instanceof Long || value instanceof Double) && ID_FIELDS.contains(field.getKey())) {
+                field.setValue(value instanceof Double d ? Long.toString(d.longValue()) : value.toString());
+            }
+        }
     }
 
     /** A record's text as the export read it (ids as strings), when the platform reads its fields. */

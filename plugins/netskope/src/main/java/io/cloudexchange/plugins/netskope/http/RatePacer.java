@@ -46,20 +46,25 @@ final class RatePacer {
     }
 
     /**
-     * Takes the turn to send a request now, moving the next turn on by the spacing of the last known limit,
-     * or tells how long to wait before asking again.
+     * Takes the turn to send a request now, moving the next turn on by the spacing of the last known limit, or
+     * tells when to ask again. A caller that waited until the time it was told goes then, unless another request
+     * took a turn meanwhile (so a single stream waits once, whatever its sleeper did).
+     *
+     * @param waitedFor the time this caller waited until, 0 at first
+     * @return 0 to send now, else the time (epoch milliseconds) to wait until
      */
-    Duration takeTurn() {
+    long takeTurn(long waitedFor) {
         synchronized (storage) {
-            long wait = notBefore() - clock.millis();
-            if (wait > 0) {
-                return Duration.ofMillis(wait);
+            long notBefore = notBefore();
+            long now = clock.millis();
+            if (notBefore > now && notBefore > waitedFor) {
+                return notBefore;
             }
             long limit = storage.get(LIMIT_KEY).filter(text -> text.matches("\\d{1,9}")).map(Long::parseLong).orElse(0L);
             if (limit > 0) {
-                postpone(clock.millis() + spacing(limit));
+                postpone(now + spacing(limit));
             }
-            return Duration.ZERO;
+            return 0;
         }
     }
 

@@ -193,12 +193,14 @@ public final class TenantHttp {
     }
 
     private void awaitTurn() {
+        long waitedFor = 0;
         while (true) {
-            Duration wait = pacer.takeTurn();
-            if (wait.isZero()) {
+            long notBefore = pacer.takeTurn(waitedFor);
+            if (notBefore == 0) {
                 return;
             }
-            sleep(wait);
+            sleep(Duration.ofMillis(Math.max(0, notBefore - clock.millis())));
+            waitedFor = notBefore;
         }
     }
 
