@@ -16,23 +16,13 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.springframework.util.CustomizableThreadCreator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,9 +46,8 @@ class PullRunner implements DisposableBean {
     private final JsonMapper json;
     private final Clock clock;
     private final int maxPagesPerRun;
-    private final int streamsInParallel;
     private final List<PullGate> gates;
-    private final ExecutorService streamThreads;
+    private final StreamThreads streamThreads;
 
     PullRunner(PluginContexts contexts, BatchPublisher publisher, PullStateStore states, PlatformLog platformLog,
                PullMetrics metrics, JsonMapper json, Clock clock, CloudExchangeProperties properties,
@@ -72,10 +61,7 @@ class PullRunner implements DisposableBean {
         this.json = json;
         this.clock = clock;
         this.maxPagesPerRun = properties.scheduler().maxPagesPerRun();
-        this.streamsInParallel = Math.max(1, properties.scheduler().streamsInParallel());
-        CustomizableThreadCreator names = new CustomizableThreadCreator("pull-stream-");
-        // at most streamsInParallel - 1 threads per running pull, and pulls are bounded by the scheduler's pool
-        this.streamThreads = Executors.newCachedThreadPool(names::createThread);
+        this.streamThreads = new StreamThreads(Math.max(1, properties.scheduler().streamsInParallel()));
     }
 
     void run(PluginConfiguration configuration, LoadedPlugin plugin) {
@@ -86,13 +72,13 @@ class PullRunner implements DisposableBean {
         Instant startedAt = clock.instant();
         states.started(id, new PullStatus(startedAt, null, PullStatus.State.RUNNING, 0, 0, "Running"));
         Tally tally = new Tally();
-        List<StreamFailure> failures;
+        List<StreamThreads.Failure> failures;
         try {
             var context = contexts.forConfiguration(configuration);
-            failures = pullStreams(configuration, plugin, PullStreams.of(configuration.module(), plugin.plugin(),
-                    context), tally, tags);
+            failures = streamThreads.pullAll(PullStreams.of(configuration.module(), plugin.plugin(), context),
+                    (stream, stopping) -> pullStream(configuration, plugin, stream, tally, tags, stopping));
         } catch (RuntimeException e) {
-            failures = List.of(new StreamFailure(null, e));
+            failures = List.of(new StreamThreads.Failure(null, e));
         }
         Instant finishedAt = clock.instant();
         if (failures.isEmpty()) {
@@ -102,7 +88,7 @@ class PullRunner implements DisposableBean {
             metrics.run(tags, "success", Duration.between(startedAt, finishedAt));
             return;
         }
-        for (StreamFailure failure : failures) {
+        for (StreamThreads.Failure failure : failures) {
             boolean brokerFailed = failure.cause() instanceof BatchPublishException;
             platformLog.error(source, brokerFailed ? PullErrorCodes.PUBLISH_FAILED : PullErrorCodes.PULL_FAILED,
                     (brokerFailed ? "Pulled data could not be queued, it will be pulled again: " : "Pull failed: ")
@@ -110,7 +96,7 @@ class PullRunner implements DisposableBean {
         }
         int consecutive = previousFailures + 1;
         String message = failures.size() == 1 ? failures.get(0).describe()
-                : failures.stream().map(StreamFailure::describe).collect(Collectors.joining("; "));
+                : failures.stream().map(StreamThreads.Failure::describe).collect(Collectors.joining("; "));
         states.finished(id, new PullStatus(startedAt, finishedAt, PullStatus.State.FAILED, tally.items(),
                 tally.rejected(), message), finishedAt.plus(backoff(configuration.pollIntervalSeconds(), consecutive)),
                 consecutive);
@@ -118,52 +104,9 @@ class PullRunner implements DisposableBean {
         metrics.run(tags, "failure", Duration.between(startedAt, finishedAt));
     }
 
-    /**
-     * Pulls every stream, up to {@link #streamsInParallel} at once: this thread and helpers from
-     * {@link #streamThreads} take the next stream not pulled yet until none is left.
-     *
-     * @return the streams that failed
-     */
-    private List<StreamFailure> pullStreams(PluginConfiguration configuration, LoadedPlugin plugin,
-                                            List<PullStream> streams, Tally tally, Tags tags) {
-        Queue<PullStream> pending = new ConcurrentLinkedQueue<>(streams);
-        List<StreamFailure> failures = new CopyOnWriteArrayList<>();
-        AtomicBoolean stopping = new AtomicBoolean();
-        boolean named = streams.size() > 1;
-        Runnable worker = () -> {
-            PullStream stream;
-            while (!stopping.get() && (stream = pending.poll()) != null) {
-                try {
-                    pullStream(configuration, plugin, stream, tally, tags, stopping);
-                } catch (RuntimeException e) {
-                    failures.add(new StreamFailure(named ? stream.key() : null, e));
-                }
-            }
-        };
-        List<Future<?>> helpers = new ArrayList<>();
-        for (int i = 1; i < Math.min(streamsInParallel, streams.size()); i++) {
-            helpers.add(streamThreads.submit(worker));
-        }
-        worker.run();
-        for (Future<?> helper : helpers) {
-            try {
-                helper.get();
-            } catch (InterruptedException e) {
-                stopping.set(true);
-                helpers.forEach(other -> other.cancel(true));
-                Thread.currentThread().interrupt();
-                failures.add(new StreamFailure(null, new IllegalStateException("interrupted", e)));
-                break;
-            } catch (ExecutionException | CancellationException e) {
-                failures.add(new StreamFailure(null, new IllegalStateException(e.getCause() == null ? e : e.getCause())));
-            }
-        }
-        return List.copyOf(failures);
-    }
-
     @Override
     public void destroy() {
-        streamThreads.shutdownNow();
+        streamThreads.close();
     }
 
     /** Poll interval × 2^failures, at most {@link #MAX_BACKOFF}. */
@@ -212,15 +155,6 @@ class PullRunner implements DisposableBean {
         if (rejected.size() > MAX_REJECTIONS_LOGGED_PER_PAGE) {
             platformLog.warn(source, PullErrorCodes.ITEM_REJECTED, "Skipped " + (rejected.size()
                     - MAX_REJECTIONS_LOGGED_PER_PAGE) + " more records of stream " + stream.key() + " in the same page");
-        }
-    }
-
-    /** A stream that failed ({@code stream} null when the run has a single stream or failed as a whole). */
-    private record StreamFailure(String stream, RuntimeException cause) {
-
-        String describe() {
-            String message = String.valueOf(cause.getMessage());
-            return stream == null ? message : "stream " + stream + ": " + message;
         }
     }
 
