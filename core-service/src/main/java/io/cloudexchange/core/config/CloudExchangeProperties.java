@@ -61,10 +61,12 @@ public record CloudExchangeProperties(
 
     /**
      * @param tick how often the scheduler looks for due configurations
-     * @param maxPagesPerRun pages pulled per configuration run before yielding to others
+     * @param maxPagesPerRun pages pulled per stream of a configuration in one run before yielding to others
+     * @param streamsInParallel how many streams of one configuration (e.g. Log Shipper alert and event types)
+     *                          one run pulls at the same time; 1 pulls them one after the other
      * @param lockAtMostFor upper bound of a pull lock if a node dies while holding it
      */
     public record Scheduler(@DefaultValue("5s") Duration tick, @DefaultValue("50") int maxPagesPerRun,
-                            @DefaultValue("10m") Duration lockAtMostFor) {
+                            @DefaultValue("10m") Duration lockAtMostFor, @DefaultValue("4") int streamsInParallel) {
     }
 }

@@ -19,15 +19,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one pull of one configuration: page after page per stream, one batch per page, and a
- * stream's checkpoint stored only after the broker confirmed the page's batch.
+ * stream's checkpoint stored only after the broker confirmed the page's batch. A configuration's
+ * streams (e.g. its Log Shipper alert and event types) each have their own checkpoint, so up to
+ * {@code streamsInParallel} of them are pulled at the same time, each still strictly page after page;
+ * a stream that fails does not stop the others, and the run fails (and backs off) if any stream did.
  */
 @Component
-class PullRunner {
+class PullRunner implements DisposableBean {
 
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final int MAX_REJECTIONS_LOGGED_PER_PAGE = 20;
@@ -41,6 +47,7 @@ class PullRunner {
     private final Clock clock;
     private final int maxPagesPerRun;
     private final List<PullGate> gates;
+    private final StreamThreads streamThreads;
 
     PullRunner(PluginContexts contexts, BatchPublisher publisher, PullStateStore states, PlatformLog platformLog,
                PullMetrics metrics, JsonMapper json, Clock clock, CloudExchangeProperties properties,
@@ -54,6 +61,7 @@ class PullRunner {
         this.json = json;
         this.clock = clock;
         this.maxPagesPerRun = properties.scheduler().maxPagesPerRun();
+        this.streamThreads = new StreamThreads(Math.max(1, properties.scheduler().streamsInParallel()));
     }
 
     void run(PluginConfiguration configuration, LoadedPlugin plugin) {
@@ -64,29 +72,41 @@ class PullRunner {
         Instant startedAt = clock.instant();
         states.started(id, new PullStatus(startedAt, null, PullStatus.State.RUNNING, 0, 0, "Running"));
         Tally tally = new Tally();
+        List<StreamThreads.Failure> failures;
         try {
             var context = contexts.forConfiguration(configuration);
-            for (PullStream stream : PullStreams.of(configuration.module(), plugin.plugin(), context)) {
-                pullStream(configuration, plugin, stream, tally, tags);
-            }
-            Instant finishedAt = clock.instant();
-            Instant nextRunAt = tally.backlog ? finishedAt : finishedAt.plusSeconds(configuration.pollIntervalSeconds());
-            states.finished(id, new PullStatus(startedAt, finishedAt, PullStatus.State.SUCCESS, tally.items,
-                    tally.rejected, "Pulled " + tally.items + " items in " + tally.pages + " pages"), nextRunAt, 0);
-            metrics.run(tags, "success", Duration.between(startedAt, finishedAt));
+            failures = streamThreads.pullAll(PullStreams.of(configuration.module(), plugin.plugin(), context),
+                    (stream, stopping) -> pullStream(configuration, plugin, stream, tally, tags, stopping));
         } catch (RuntimeException e) {
-            boolean brokerFailed = e instanceof BatchPublishException;
+            failures = List.of(new StreamThreads.Failure(null, e));
+        }
+        Instant finishedAt = clock.instant();
+        if (failures.isEmpty()) {
+            Instant nextRunAt = tally.backlog() ? finishedAt : finishedAt.plusSeconds(configuration.pollIntervalSeconds());
+            states.finished(id, new PullStatus(startedAt, finishedAt, PullStatus.State.SUCCESS, tally.items(),
+                    tally.rejected(), "Pulled " + tally.items() + " items in " + tally.pages() + " pages"), nextRunAt, 0);
+            metrics.run(tags, "success", Duration.between(startedAt, finishedAt));
+            return;
+        }
+        for (StreamThreads.Failure failure : failures) {
+            boolean brokerFailed = failure.cause() instanceof BatchPublishException;
             platformLog.error(source, brokerFailed ? PullErrorCodes.PUBLISH_FAILED : PullErrorCodes.PULL_FAILED,
                     (brokerFailed ? "Pulled data could not be queued, it will be pulled again: " : "Pull failed: ")
-                            + e.getMessage(), e);
-            int failures = previousFailures + 1;
-            Instant finishedAt = clock.instant();
-            states.finished(id, new PullStatus(startedAt, finishedAt, PullStatus.State.FAILED, tally.items,
-                    tally.rejected, String.valueOf(e.getMessage())),
-                    finishedAt.plus(backoff(configuration.pollIntervalSeconds(), failures)), failures);
-            metrics.failure(tags);
-            metrics.run(tags, "failure", Duration.between(startedAt, finishedAt));
+                            + failure.describe(), failure.cause());
         }
+        int consecutive = previousFailures + 1;
+        String message = failures.size() == 1 ? failures.get(0).describe()
+                : failures.stream().map(StreamThreads.Failure::describe).collect(Collectors.joining("; "));
+        states.finished(id, new PullStatus(startedAt, finishedAt, PullStatus.State.FAILED, tally.items(),
+                tally.rejected(), message), finishedAt.plus(backoff(configuration.pollIntervalSeconds(), consecutive)),
+                consecutive);
+        metrics.failure(tags);
+        metrics.run(tags, "failure", Duration.between(startedAt, finishedAt));
+    }
+
+    @Override
+    public void destroy() {
+        streamThreads.close();
     }
 
     /** Poll interval × 2^failures, at most {@link #MAX_BACKOFF}. */
@@ -97,7 +117,7 @@ class PullRunner {
     }
 
     private void pullStream(PluginConfiguration configuration, LoadedPlugin plugin, PullStream stream, Tally tally,
-                            Tags tags) {
+                            Tags tags, AtomicBoolean stopping) {
         Checkpoint checkpoint = states.checkpoint(configuration.id(), stream.key());
         PullPage<?> page;
         int pages = 0;
@@ -112,8 +132,8 @@ class PullRunner {
             pages++;
             tally.add(page);
             metrics.page(tags, page.items().size(), page.rejected().size());
-        } while (page.hasMore() && pages < maxPagesPerRun && mayPull(configuration.id()));
-        tally.backlog |= page.hasMore();
+        } while (page.hasMore() && pages < maxPagesPerRun && !stopping.get() && mayPull(configuration.id()));
+        tally.backlog(page.hasMore());
     }
 
     private boolean mayPull(String configurationId) {
@@ -138,17 +158,37 @@ class PullRunner {
         }
     }
 
-    /** Counts of one run across its streams. */
+    /** Counts of one run across its streams, which may be pulled by several threads. */
     private static final class Tally {
-        long items;
-        long rejected;
-        long pages;
-        boolean backlog;
+        private long items;
+        private long rejected;
+        private long pages;
+        private boolean backlog;
 
-        void add(PullPage<?> page) {
+        synchronized void add(PullPage<?> page) {
             items += page.items().size();
             rejected += page.rejected().size();
             pages++;
+        }
+
+        synchronized void backlog(boolean more) {
+            backlog |= more;
+        }
+
+        synchronized long items() {
+            return items;
+        }
+
+        synchronized long rejected() {
+            return rejected;
+        }
+
+        synchronized long pages() {
+            return pages;
+        }
+
+        synchronized boolean backlog() {
+            return backlog;
         }
     }
 }

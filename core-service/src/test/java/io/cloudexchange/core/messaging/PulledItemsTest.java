@@ -3,6 +3,7 @@ package io.cloudexchange.core.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudexchange.plugin.api.PlatformModule;
+import io.cloudexchange.plugin.api.json.JsonObjectText;
 import io.cloudexchange.plugin.api.log.Alert;
 import io.cloudexchange.plugin.api.log.Event;
 import java.time.Instant;
@@ -31,6 +32,28 @@ class PulledItemsTest {
 
         assertThat(new String(new BatchMessageCodec(json).encode(pulled).getBody()))
                 .isEqualTo(new String(new BatchMessageCodec(json).encode(converted).getBody()));
+    }
+
+    @Test
+    void aRecordKeptAsItsJsonTextIsWrittenAsThatTextMeaningWhatItsMapWouldHave() {
+        JsonMapper withModule = JsonMapper.builder().addModule(new JsonObjectTextModule()).build();
+        String text = "{\"_id\":\"e1\", \"url\":\"https://example.com/a\\\"b\\u00e9\",\"count\":3,"
+                + "\"nested\":{\"k\":[1,2.5,null,true]},\"big\":\"18446744073709551615\"}";
+        Map<String, Object> map = withModule.readValue(text, ITEM);
+        Instant at = Instant.parse("2026-01-02T03:04:05Z");
+        List<Object> asText = List.of(new Event("e1", "page", "alice", at,
+                JsonObjectText.of(text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        json -> withModule.readValue(json, ITEM))));
+        List<Object> asMap = List.of(new Event("e1", "page", "alice", at, map));
+
+        String written = new String(new BatchMessageCodec(withModule).encode(batch(PulledItems.of(asText, withModule)))
+                .getBody());
+        String expected = new String(new BatchMessageCodec(withModule).encode(batch(PulledItems.of(asMap, withModule)))
+                .getBody());
+
+        assertThat(written).contains(text);
+        assertThat(withModule.readTree(written)).isEqualTo(withModule.readTree(expected));
+        assertThat(PulledItems.of(asText, withModule).get(0)).isEqualTo(PulledItems.of(asMap, withModule).get(0));
     }
 
     @Test

@@ -31,14 +31,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The Log Shipper end to end, in one JVM: a simulated Netskope tenant holding a backlog of {@code --events}
- * page events, the whole core application pulling it ({@code netskope-logs}), queueing each page through
+ * events split evenly across the event types {@code --types} (as a tenant configuration selects several), the
+ * whole core application pulling it ({@code netskope-logs}), queueing each page through
  * RabbitMQ with publisher confirms, the CLS workers mapping it to CEF with the shipped default mapping file and
  * the {@code syslog} plugin sending it over TCP to a counting receiver; batches are acknowledged only after the
  * receiver closed its side of the connection. Prints events/s, CPU (cores) and heap, and one summary line.
  *
  * <p>Options: {@code --events=N} (default 1,000,000), {@code --rabbitmq=URI} (default
  * {@code amqp://guest:guest@127.0.0.1:5672/}), {@code --page-size=N} (default 10,000), {@code --timeout=S}
- * (default 600).
+ * (default 600), {@code --types=a,b,...} (event types, default {@code page,application,network,audit}; one
+ * stream each, pulled in parallel as the platform does).
  */
 public final class ClsEndToEndBenchmark {
 
@@ -50,11 +52,16 @@ public final class ClsEndToEndBenchmark {
         long events = Long.parseLong(options.getOrDefault("events", "1000000"));
         String rabbit = options.getOrDefault("rabbitmq", "amqp://guest:guest@127.0.0.1:5672/");
         int pageSize = Integer.parseInt(options.getOrDefault("page-size", "10000"));
+        List<String> types = List.of(options.getOrDefault("types", "page,application,network,audit").split(","));
+        if (events % types.size() != 0) {
+            throw new IllegalArgumentException("--events must split evenly across the " + types.size() + " types");
+        }
+        long perType = events / types.size();
         Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout", "600")));
 
         Duration history = Duration.ofMinutes(10);
         NetskopeSimulator tenant = NetskopeSimulator.start(SimulatorConfig.defaults().withPageSize(pageSize)
-                .withVolume(events).withRecordsPerSecond(events / (double) history.toSeconds()).withHistory(history)
+                .withVolume(perType).withRecordsPerSecond(perType / (double) history.toSeconds()).withHistory(history)
                 .withIdleWaitSeconds(0).withRequestsPerSecond(0));
         CountingSyslogReceiver receiver = CountingSyslogReceiver.start();
         Path dataDir = Files.createTempDirectory("cls-e2e-bench");
@@ -65,8 +72,8 @@ public final class ClsEndToEndBenchmark {
                 "--logging.level.root=WARN", "--logging.level.io.cloudexchange.bench=INFO");
         boolean ok;
         try {
-            Result result = run(core, tenant, receiver, events, timeout);
-            ok = result.print(events, rabbit, pageSize);
+            Result result = run(core, tenant, receiver, events, types, timeout);
+            ok = result.print(events, types, rabbit, pageSize);
         } finally {
             core.close();
             receiver.close();
@@ -76,7 +83,8 @@ public final class ClsEndToEndBenchmark {
     }
 
     private static Result run(ConfigurableApplicationContext core, NetskopeSimulator tenant,
-                              CountingSyslogReceiver receiver, long events, Duration timeout) throws InterruptedException {
+                              CountingSyslogReceiver receiver, long events, List<String> types, Duration timeout)
+            throws InterruptedException {
         PluginConfigurationRepository configurations = core.getBean(PluginConfigurationRepository.class);
         SiemMappingRepository mappings = core.getBean(SiemMappingRepository.class);
         SecretCipher cipher = core.getBean(SecretCipher.class);
@@ -86,7 +94,7 @@ public final class ClsEndToEndBenchmark {
                         "framing", "LF", "header_format", "RFC5424"),
                 Map.of(), true, 60, false, true, now, now, null));
         PluginConfiguration source = new PluginConfiguration(null, "bench tenant", "netskope-logs",
-                PlatformModule.CLS, Map.of("tenant_url", tenant.baseUrl().toString(), "event_types", List.of("page"),
+                PlatformModule.CLS, Map.of("tenant_url", tenant.baseUrl().toString(), "event_types", types,
                         // an empty list would mean the default alert types; this name matches none
                         "alert_types", List.of("none"), "initial_range_days", 1),
                 Map.of("v2_token", cipher.encrypt(SimulatorConfig.DEFAULT_V2_TOKEN)), false, 60, false, true, now, now,
@@ -212,12 +220,12 @@ public final class ClsEndToEndBenchmark {
                   long heapBefore, long peakHeap, long heapAfterGc, List<String> sample, Map<String, Double> cpuByThread) {
 
         /** @return whether every event arrived and the sampled lines are CEF */
-        boolean print(long events, String rabbit, int pageSize) {
+        boolean print(long events, List<String> types, String rabbit, int pageSize) {
             double total = (end.nanos() - start) / 1e9;
             double totalCpu = (end.cpuNanos() - cpuStart) / 1e9;
             System.out.println();
-            System.out.printf("Events: %,d page events, pages of %,d, CEF over syslog TCP, broker %s%n", events,
-                    pageSize, rabbit.replaceAll("//[^@]*@", "//"));
+            System.out.printf("Events: %,d events (%,d each of %s), pages of %,d, CEF over syslog TCP, broker %s%n",
+                    events, events / types.size(), String.join(", ", types), pageSize, rabbit.replaceAll("//[^@]*@", "//"));
             System.out.printf("Received: %,d lines (%s)%n", end.lines(), complete ? "complete" : "TIMED OUT");
             if (first != null) {
                 System.out.printf("First event at the receiver %.1f s after the source was enabled%n",
@@ -248,9 +256,9 @@ public final class ClsEndToEndBenchmark {
             System.out.println("Sample line: " + (sample.isEmpty() ? "(none)" : sample.get(0)));
             boolean cef = !sample.isEmpty() && sample.stream().allMatch(CefCheck::valid);
             System.out.printf("CEF check of %d sampled lines: %s%n", sample.size(), cef ? "ok" : "FAILED");
-            System.out.printf("SUMMARY cls-e2e events=%d received=%d sustained_events_per_s=%.0f sustained_cores=%.2f"
+            System.out.printf("SUMMARY cls-e2e events=%d types=%s received=%d sustained_events_per_s=%.0f sustained_cores=%.2f"
                     + " pipeline_cores=%.2f whole_run_events_per_s=%.0f cpu_us_per_event=%.1f heap_peak_mb=%d heap_after_gc_mb=%d cef=%s"
-                    + " load=%s%n", events, end.lines(), sustained, sustainedCores, pipelineCores, end.lines() / total,
+                    + " load=%s%n", events, String.join(",", types), end.lines(), sustained, sustainedCores, pipelineCores, end.lines() / total,
                     totalCpu * 1e6 / Math.max(1, end.lines()), peakHeap / 1_048_576, heapAfterGc / 1_048_576,
                     cef ? "ok" : "failed", loadAverage());
             return complete && cef;

@@ -54,7 +54,7 @@ public final class DataExportEndpoint implements AutoCloseable {
 
     /** The {@code _id} of record n of a type, to compare with what a consumer received. */
     public String recordJson(DataType type, long n) {
-        StringBuilder out = new StringBuilder();
+        Utf8Text out = new Utf8Text(1024);
         generator.write(out, type, n, timelines.get(type).timestampMillis(n) / 1000);
         return out.toString();
     }

@@ -2,7 +2,6 @@ package io.cloudexchange.netskope.simulator.dataexport;
 
 import io.cloudexchange.netskope.simulator.http.ApiResponse;
 import io.cloudexchange.netskope.simulator.http.Gzip;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +17,11 @@ import java.util.concurrent.Executors;
  */
 final class PageRenderer implements AutoCloseable {
 
-    /** Each holds about 11 MB of JSON and 1.5 MB of gzip at 10,000 records. */
-    private static final int CACHED_PAGES = 6;
+    /**
+     * Pages are kept gzipped only (about 1.5 MB at 10,000 records, 11 MB as JSON): enough for the current
+     * and the following page of eight types pulled at the same time.
+     */
+    private static final int CACHED_PAGES = 16;
 
     private final RecordGenerator generator;
     private final Map<DataType, Timeline> timelines;
@@ -48,13 +50,14 @@ final class PageRenderer implements AutoCloseable {
     private record PageKey(DataType type, long from, long to) {
     }
 
-    private record RenderedPage(byte[] json, byte[] gzipped) {
+    private record RenderedPage(byte[] gzipped) {
     }
 
     /** The body of records {@code [from, to)} when {@code available} records exist. */
     ApiResponse page(DataType type, long from, long to, long available, long nowMillis) {
         if (to >= available) {
-            return ApiResponse.ok(json(type, from, to, available, nowMillis));
+            Utf8Text json = json(type, from, to, available, nowMillis);
+            return ApiResponse.ok(java.util.Arrays.copyOf(json.bytes(), json.length()), null);
         }
         CompletableFuture<RenderedPage> page = backlogPage(new PageKey(type, from, to), false);
         long followingTo = to + pageSize;
@@ -62,7 +65,7 @@ final class PageRenderer implements AutoCloseable {
             backlogPage(new PageKey(type, to, followingTo), true);
         }
         RenderedPage rendered = page.join();
-        return ApiResponse.ok(rendered.json(), rendered.gzipped());
+        return ApiResponse.okGzipped(rendered.gzipped());
     }
 
     private CompletableFuture<RenderedPage> backlogPage(PageKey key, boolean inBackground) {
@@ -80,9 +83,8 @@ final class PageRenderer implements AutoCloseable {
             CompletableFuture<RenderedPage> target = page;
             Runnable render = () -> {
                 try {
-                    byte[] json = json(key.type(), key.from(), key.to(), Long.MAX_VALUE, 0)
-                            .getBytes(StandardCharsets.UTF_8);
-                    target.complete(new RenderedPage(json, Gzip.compress(json)));
+                    Utf8Text json = json(key.type(), key.from(), key.to(), Long.MAX_VALUE, 0);
+                    target.complete(new RenderedPage(Gzip.compress(json.bytes(), json.length())));
                 } catch (RuntimeException e) {
                     target.completeExceptionally(e);
                 }
@@ -96,9 +98,9 @@ final class PageRenderer implements AutoCloseable {
         return page;
     }
 
-    private String json(DataType type, long from, long to, long available, long nowMillis) {
+    private Utf8Text json(DataType type, long from, long to, long available, long nowMillis) {
         Timeline timeline = timelines.get(type);
-        StringBuilder out = new StringBuilder((int) Math.min(64 + (to - from) * 1100, Integer.MAX_VALUE - 8));
+        Utf8Text out = new Utf8Text((int) Math.min(64 + (to - from) * 1150, Integer.MAX_VALUE - 8));
         out.append("{\"ok\":1,\"result\":[");
         for (long n = from; n < to; n++) {
             if (n > from) {
@@ -110,7 +112,7 @@ final class PageRenderer implements AutoCloseable {
         long hwm = more ? timeline.timestampMillis(to - 1) / 1000 : nowMillis / 1000;
         out.append("],\"wait_time\":").append(more ? 0 : idleWaitSeconds)
                 .append(",\"timestamp_hwm\":").append(hwm).append('}');
-        return out.toString();
+        return out;
     }
 
     @Override

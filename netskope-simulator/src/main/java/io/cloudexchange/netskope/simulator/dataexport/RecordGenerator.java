@@ -33,7 +33,7 @@ final class RecordGenerator {
         this.seed = seed;
     }
 
-    void write(StringBuilder out, DataType type, long n, long timestampSeconds) {
+    void write(Utf8Text out, DataType type, long n, long timestampSeconds) {
         SplittableRandom random = new SplittableRandom(mix(seed ^ mix(type.ordinal() + 1L) ^ mix(n * 0x9E37L + 7)));
         String user = pick(random, USERS);
         String[] app = APPS[random.nextInt(APPS.length)];

@@ -3,10 +3,10 @@ package io.cloudexchange.netskope.simulator.dataexport;
 /** Appends one JSON object's fields to a buffer, comma-separated, with strings escaped. */
 final class RecordWriter {
 
-    private final StringBuilder out;
+    private final Utf8Text out;
     private boolean first = true;
 
-    RecordWriter(StringBuilder out) {
+    RecordWriter(Utf8Text out) {
         this.out = out;
         out.append('{');
     }
@@ -49,25 +49,39 @@ final class RecordWriter {
         out.append(':');
     }
 
-    static void quote(StringBuilder out, String value) {
+    static void quote(Utf8Text out, String value) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length()) {
+            char c = value.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        if (plain == value.length()) {
+            out.append(value).append('"');
+            return;
+        }
+        StringBuilder escaped = new StringBuilder(value.length() + 8).append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
+                case '"' -> escaped.append("\\\"");
+                case '\\' -> escaped.append("\\\\");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                case '\t' -> escaped.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        escaped.append(String.format("\\u%04x", (int) c));
                     } else {
-                        out.append(c);
+                        escaped.append(c);
                     }
                 }
             }
         }
+        out.append(escaped.toString());
         out.append('"');
     }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * A response before encoding: status, extra headers and a JSON body, with its gzip encoding when
- * that was prepared ahead ({@code null}: compressed when sent to a client that accepts gzip).
+ * that was prepared ahead ({@code null}: compressed when sent to a client that accepts gzip). A body
+ * prepared ahead may be held only gzipped ({@code body} null), and is then gunzipped for a client that
+ * does not accept gzip.
  */
 public record ApiResponse(int status, Map<String, String> headers, byte[] body, byte[] gzippedBody) {
 
@@ -21,6 +23,16 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body, 
     /** A 200 whose body was rendered and compressed ahead of the request. */
     public static ApiResponse ok(byte[] json, byte[] gzippedJson) {
         return new ApiResponse(200, new LinkedHashMap<>(), json, gzippedJson);
+    }
+
+    /** A 200 whose body was rendered and compressed ahead of the request, and kept compressed only. */
+    public static ApiResponse okGzipped(byte[] gzippedJson) {
+        return new ApiResponse(200, new LinkedHashMap<>(), null, gzippedJson);
+    }
+
+    /** The JSON body, not compressed. */
+    public byte[] plainBody() {
+        return body != null ? body : Gzip.decompress(gzippedBody);
     }
 
     /** A Netskope-style error body: {@code {"status":"error","message":...}}. */

@@ -125,11 +125,18 @@ public final class Router implements HttpHandler {
     }
 
     private static void send(HttpExchange exchange, ApiResponse response, boolean truncate) throws IOException {
-        byte[] body = response.body();
         String acceptEncoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
-        if (acceptEncoding != null && acceptEncoding.contains("gzip") && body.length > 0) {
-            body = response.gzippedBody() != null ? response.gzippedBody() : Gzip.compress(body);
+        boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
+        byte[] body;
+        if (gzip && response.gzippedBody() != null) {
+            body = response.gzippedBody();
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        } else {
+            body = response.plainBody();
+            if (gzip && body.length > 0) {
+                body = Gzip.compress(body);
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            }
         }
         if (truncate) {
             body = Arrays.copyOf(body, body.length / 2);

@@ -7,7 +7,10 @@ import io.cloudexchange.plugin.api.PluginContext;
 import io.cloudexchange.plugin.api.PullPage;
 import java.util.List;
 
-/** Risk Exchange contract: risk records per entity, scores on 0-1000 (higher = safer), actions. */
+/**
+ * Risk Exchange contract: risk records per entity, scores on 0-1000 (higher = safer), actions. Each entity is a
+ * stream with its own checkpoint; the platform may fetch several entities of one configuration at the same time.
+ */
 public interface RiskPlugin extends Plugin {
 
     List<Entity> entities(PluginContext context);

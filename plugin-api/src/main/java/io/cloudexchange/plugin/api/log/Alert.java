@@ -1,5 +1,6 @@
 package io.cloudexchange.plugin.api.log;
 
+import io.cloudexchange.plugin.api.json.JsonObjectText;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param appCategory application category, or null
  * @param user user involved, or null
  * @param timestamp when it happened
- * @param raw every field as the source sent it
+ * @param raw every field as the source sent it (copied, unless it is a {@link JsonObjectText}, which cannot change)
  */
 public record Alert(String id, String alertName, String alertType, String app, String appCategory, String user,
                     Instant timestamp, Map<String, Object> raw) implements LogRecord {
@@ -23,7 +24,8 @@ public record Alert(String id, String alertName, String alertType, String app, S
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(alertType, "alertType");
         Objects.requireNonNull(timestamp, "timestamp");
-        raw = raw == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
+        raw = raw == null ? Map.of() : raw instanceof JsonObjectText text ? text
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.cloudexchange.plugin.api.log;
 
+import io.cloudexchange.plugin.api.json.JsonObjectText;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param eventType subtype (page, application, audit, ...)
  * @param user user involved, or null
  * @param timestamp when it happened
- * @param raw every field as the source sent it
+ * @param raw every field as the source sent it (copied, unless it is a {@link JsonObjectText}, which cannot change)
  */
 public record Event(String id, String eventType, String user, Instant timestamp, Map<String, Object> raw)
         implements LogRecord {
@@ -20,7 +21,8 @@ public record Event(String id, String eventType, String user, Instant timestamp,
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(timestamp, "timestamp");
-        raw = raw == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
+        raw = raw == null ? Map.of() : raw instanceof JsonObjectText text ? text
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
     }
 
     @Override

@@ -11,7 +11,12 @@ import io.cloudexchange.plugin.testkit.InMemoryKeyValueStore;
 import io.cloudexchange.plugins.netskope.http.RetryPolicy;
 import io.cloudexchange.plugins.netskope.http.Sleeper;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -30,6 +35,33 @@ class RateAndWaitTest {
             core.drain();
 
             assertThat(core.published).hasSize(300);
+            assertThat(tenant.requests().count(429)).as("requests refused for exceeding the rate").isZero();
+            Map<Long, Long> perSecond = tenant.requests().entries().stream().collect(Collectors.groupingBy(
+                    e -> e.at().getEpochSecond(), TreeMap::new, Collectors.counting()));
+            assertThat(perSecond.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(8));
+        }
+    }
+
+    @Test
+    void streamsPulledAtTheSameTimeShareTheRate() throws Exception {
+        try (NetskopeSimulator tenant = NetskopeSimulator.start(NetskopeTestTenant.smallTenant()
+                .withPageSize(20).withVolume(200).withRequestsPerSecond(8))) {
+            NetskopeLogSourcePlugin plugin = new NetskopeLogSourcePlugin(RetryPolicy.DEFAULT, Sleeper.REAL);
+            var context = NetskopeTestTenant.context(tenant, new InMemoryKeyValueStore());
+            List<SimulatedCore> streams = List.of(new SimulatedCore(plugin, DLP, context),
+                    new SimulatedCore(plugin, new LogStream(LogType.ALERT, "malware"), context),
+                    new SimulatedCore(plugin, new LogStream(LogType.EVENT, "page"), context));
+            ExecutorService threads = Executors.newFixedThreadPool(streams.size());
+            try {
+                List<Future<?>> drained = streams.stream().<Future<?>>map(core -> threads.submit(core::drain)).toList();
+                for (Future<?> done : drained) {
+                    done.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+
+            assertThat(streams).allSatisfy(core -> assertThat(core.published).hasSize(200));
             assertThat(tenant.requests().count(429)).as("requests refused for exceeding the rate").isZero();
             Map<Long, Long> perSecond = tenant.requests().entries().stream().collect(Collectors.groupingBy(
                     e -> e.at().getEpochSecond(), TreeMap::new, Collectors.counting()));

@@ -20,8 +20,9 @@ public final class DataExportClient {
     /** Runs an operation ({@code next}, {@code resend}, {@code head}, {@code tail} or an epoch second). */
     @SuppressWarnings("unchecked")
     public DataExportPage fetch(String index, DataExportType type, String operation) throws RetryableFailure {
-        Map<String, Object> body = http.getJsonObject(type.path() + "?index="
-                + URLEncoder.encode(index, StandardCharsets.UTF_8) + "&operation=" + operation);
+        Map<String, Object> body = http.getJsonRecords(type.path() + "?index="
+                + URLEncoder.encode(index, StandardCharsets.UTF_8) + "&operation=" + operation, RecordMapper.ID_FIELDS,
+                RecordMapper.HEADER_FIELDS);
         Object ok = body.get("ok");
         if (ok != null && !Long.valueOf(1).equals(ok)) {
             throw new NetskopeApiException(NetskopeApiException.Problem.REJECTED, 200, type.path()

@@ -24,11 +24,16 @@ import java.util.stream.Collectors;
  * the token have used part of the window, the tenant answers 429 and {@code Retry-After} is kept.</li>
  * <li>429: wait {@code Retry-After} (60 s when absent).</li>
  * </ul>
+ * The platform may pull a configuration's streams at the same time: they share the configuration's
+ * storage, which is locked while a request takes its turn (moving the next turn on by the spacing of
+ * the last known limit at once, before its answer comes) and while an answer is taken in; an answer
+ * never moves the next turn earlier.
  */
 final class RatePacer {
 
     static final String NOT_BEFORE_KEY = "ratelimit.not_before";
     static final String ANSWERED_KEY = "ratelimit.answered";
+    static final String LIMIT_KEY = "ratelimit.limit";
     /** Keeps network jitter from squeezing two spaced requests into one rate window. */
     private static final long SPACING_MARGIN_MILLIS = 2;
 
@@ -40,18 +45,44 @@ final class RatePacer {
         this.clock = clock;
     }
 
-    /** How long to wait before the next request. */
-    Duration waitBeforeNext() {
-        long notBefore = storage.get(NOT_BEFORE_KEY).map(Long::parseLong).orElse(0L);
-        return Duration.ofMillis(Math.max(0, notBefore - clock.millis()));
+    /**
+     * Takes the turn to send a request now, moving the next turn on by the spacing of the last known limit, or
+     * tells when to ask again. A caller that waited until the time it was told goes then, unless another request
+     * took a turn meanwhile (so a single stream waits once, whatever its sleeper did).
+     *
+     * @param waitedFor the time this caller waited until, 0 at first
+     * @return 0 to send now, else the time (epoch milliseconds) to wait until
+     */
+    long takeTurn(long waitedFor) {
+        synchronized (storage) {
+            long notBefore = notBefore();
+            long now = clock.millis();
+            if (notBefore > now && notBefore > waitedFor) {
+                return notBefore;
+            }
+            long limit = storage.get(LIMIT_KEY).filter(text -> text.matches("\\d{1,9}")).map(Long::parseLong).orElse(0L);
+            if (limit > 0) {
+                postpone(now + spacing(limit));
+            }
+            return 0;
+        }
     }
 
     /** Takes in the headers of an answer to a request sent at {@code sentAt}. */
     void answered(HttpResponse<?> response, long sentAt) {
+        synchronized (storage) {
+            answeredLocked(response, sentAt);
+        }
+    }
+
+    private void answeredLocked(HttpResponse<?> response, long sentAt) {
         long answeredAt = clock.millis();
         long limit = header(response, "ratelimit-limit").filter(l -> l > 0).orElse(0L);
         List<Long> answered = rememberAnswer(answeredAt, limit);
-        long notBefore = limit > 0 ? sentAt + (1000 + limit - 1) / limit + SPACING_MARGIN_MILLIS : 0;
+        if (limit > 0) {
+            storage.put(LIMIT_KEY, Long.toString(limit));
+        }
+        long notBefore = limit > 0 ? sentAt + spacing(limit) : 0;
         if (header(response, "ratelimit-remaining").filter(r -> r <= 0).isPresent()) {
             long reset = header(response, "ratelimit-reset").orElse(1L);
             long windowEnd = answeredAt + reset * 1000;
@@ -65,7 +96,23 @@ final class RatePacer {
             notBefore = Math.max(notBefore, answeredAt + retryAfter(response).toMillis());
         }
         if (notBefore > answeredAt) {
-            storage.put(NOT_BEFORE_KEY, Long.toString(notBefore));
+            postpone(notBefore);
+        }
+    }
+
+    private static long spacing(long limit) {
+        return (1000 + limit - 1) / limit + SPACING_MARGIN_MILLIS;
+    }
+
+    private long notBefore() {
+        return storage.get(NOT_BEFORE_KEY).filter(text -> text.matches("\\d{1,19}")).map(Long::parseLong).orElse(0L);
+    }
+
+    private void postpone(long notBefore) {
+        synchronized (storage) {
+            if (notBefore > notBefore()) {
+                storage.put(NOT_BEFORE_KEY, Long.toString(notBefore));
+            }
         }
     }
 

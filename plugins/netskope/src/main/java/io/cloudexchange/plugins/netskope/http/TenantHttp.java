@@ -82,8 +82,24 @@ public final class TenantHttp {
      * body; a truncated or broken body is a {@link RetryableFailure#brokenBody}.
      */
     public Map<String, Object> getJsonObject(String pathAndQuery) throws RetryableFailure {
+        return getJsonObject(pathAndQuery, null, null);
+    }
+
+    /**
+     * As {@link #getJsonObject(String)}, with the objects of its arrays (export records) read as
+     * {@link JsonReader.CapturedRecord}s: their text, the given id fields' integers as strings, and only the
+     * kept fields in their maps.
+     */
+    public Map<String, Object> getJsonRecords(String pathAndQuery, java.util.Set<String> idFields,
+                                              java.util.Set<String> keptFields) throws RetryableFailure {
+        return getJsonObject(pathAndQuery, java.util.Objects.requireNonNull(idFields), keptFields);
+    }
+
+    private Map<String, Object> getJsonObject(String pathAndQuery, java.util.Set<String> idFields,
+                                              java.util.Set<String> keptFields) throws RetryableFailure {
         Object json = send(HttpRequest.newBuilder(tenant.resolve(pathAndQuery)).GET(), pathAndQuery,
-                (status, body) -> JsonReader.parse(body));
+                (status, body) -> idFields == null ? JsonReader.parse(body)
+                        : JsonReader.parseRecords(body, idFields, keptFields));
         if (json instanceof Map<?, ?> object) {
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) object;
@@ -177,9 +193,14 @@ public final class TenantHttp {
     }
 
     private void awaitTurn() {
-        Duration wait = pacer.waitBeforeNext();
-        if (!wait.isZero()) {
-            sleep(wait);
+        long waitedFor = 0;
+        while (true) {
+            long notBefore = pacer.takeTurn(waitedFor);
+            if (notBefore == 0) {
+                return;
+            }
+            sleep(Duration.ofMillis(Math.max(0, notBefore - clock.millis())));
+            waitedFor = notBefore;
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,8 @@ public final class JsonReader {
     /** 2^53, 16 digits: longer integers never fit a double exactly. */
     private static final long MAX_EXACT = 1L << 53;
     private static final int MAX_DEPTH = 256;
+    /** Depth of the records in {@code {"result": [record, ...]}}. */
+    private static final int RECORD_DEPTH = 3;
     private static final int NAME_CACHE_SIZE = 512;
     private static final int MAX_CACHED_NAME = 64;
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
@@ -41,10 +44,96 @@ public final class JsonReader {
     private final byte[][] nameBytes = new byte[NAME_CACHE_SIZE][];
     private int lastObjectSize;
 
-    private JsonReader(InputStream in, byte[] buffer, int limit) {
+    /** Field names whose integer values become strings (ids); null: no records are captured. */
+    private final Set<String> idFields;
+    /** Fields of a captured record read into its map; the others are only checked and captured. */
+    private final Set<String> keptFields;
+    /** Whether the value being read is the direct value of an id field of a captured record. */
+    private boolean idValue;
+    /** Whether the value being read is checked and captured only, not made into Java values. */
+    private boolean skipping;
+    private boolean capturing;
+    private int captureFrom;
+    private byte[] captured = new byte[2048];
+    private int capturedLength;
+    private boolean capturedExact;
+
+    private JsonReader(InputStream in, byte[] buffer, int limit, Set<String> idFields, Set<String> keptFields) {
         this.in = in;
         this.buffer = buffer;
         this.limit = limit;
+        this.idFields = idFields;
+        this.keptFields = keptFields;
+    }
+
+    private JsonReader(InputStream in, byte[] buffer, int limit) {
+        this(in, buffer, limit, null, null);
+    }
+
+    /**
+     * A record of an array of records: its JSON text ({@link #json()}) and a map of the fields asked for
+     * (all of them when none were named). Ids are strings in both: integers of the id fields, and integers
+     * too large for a double anywhere, are quoted in the text as they are strings in the map. The text means
+     * exactly what {@link #parseRecord} reads from it, unless an id field holds a fraction ({@link #exact()}).
+     */
+    public static final class CapturedRecord extends LinkedHashMap<String, Object> {
+        private byte[] json;
+        private boolean exact;
+
+        CapturedRecord(int capacity) {
+            super(capacity);
+        }
+
+        /** The record's text in UTF-8. */
+        public byte[] json() {
+            return json;
+        }
+
+        /** Whether the text means what its map holds, ids as strings (false: an id field holds a fraction). */
+        public boolean exact() {
+            return exact;
+        }
+    }
+
+    /**
+     * Parses a JSON object of the stream whose fields hold arrays of objects (records, as the {@code result} of an
+     * export page): each of them becomes a {@link CapturedRecord}, whose fields named in {@code idFields} hold
+     * strings for integers.
+     */
+    public static Object parseRecords(InputStream in, Set<String> idFields) throws IOException {
+        return parseRecords(in, idFields, null);
+    }
+
+    /**
+     * As {@link #parseRecords(InputStream, Set)}, with only the {@code keptFields} of each record in its map
+     * (the others are checked and captured in its text, not made into Java values); null keeps them all.
+     */
+    public static Object parseRecords(InputStream in, Set<String> idFields, Set<String> keptFields)
+            throws IOException {
+        try {
+            return new JsonReader(in, new byte[65536], 0, idFields, keptFields).document();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Parses one record's text captured by {@link #parseRecords}, as that read it. */
+    public static Map<String, Object> parseRecord(byte[] utf8, Set<String> idFields) {
+        return asObject(new JsonReader(null, utf8, utf8.length, idFields, null).recordDocument());
+    }
+
+    private Object recordDocument() {
+        skipWhitespace();
+        if (peek() != '{') {
+            throw error("expected a JSON object");
+        }
+        depth = RECORD_DEPTH - 1;
+        Object value = object();
+        skipWhitespace();
+        if (available()) {
+            throw error("unexpected text after the value");
+        }
+        return value;
     }
 
     /** Parses one JSON value that fills the whole text. */
@@ -105,12 +194,21 @@ public final class JsonReader {
 
     private Map<String, Object> object() {
         enter();
+        idValue = false;
+        boolean record = idFields != null && depth == RECORD_DEPTH && !skipping;
+        if (record) {
+            capturing = true;
+            captureFrom = pos;
+            capturedLength = 0;
+            capturedExact = true;
+        }
         pos++;
-        Map<String, Object> map = new LinkedHashMap<>(Math.max(16, (int) (lastObjectSize / 0.75f) + 1));
+        int capacity = Math.max(16, (int) (lastObjectSize / 0.75f) + 1);
+        Map<String, Object> map = skipping ? null : record ? new CapturedRecord(capacity) : new LinkedHashMap<>(capacity);
         skipWhitespace();
         if (peek() == '}') {
             pos++;
-            return leave(map);
+            return leave(map, record);
         }
         while (true) {
             skipWhitespace();
@@ -121,11 +219,21 @@ public final class JsonReader {
             skipWhitespace();
             expect(':');
             skipWhitespace();
-            map.put(name, value());
+            idValue = record && idFields.contains(name);
+            if (map == null) {
+                value();
+            } else if (record && keptFields != null && !keptFields.contains(name)) {
+                skipping = true;
+                value();
+                skipping = false;
+            } else {
+                map.put(name, value());
+            }
+            idValue = false;
             skipWhitespace();
             byte c = next();
             if (c == '}') {
-                return leave(map);
+                return leave(map, record);
             }
             if (c != ',') {
                 throw error("expected ',' or '}'");
@@ -133,16 +241,52 @@ public final class JsonReader {
         }
     }
 
-    private Map<String, Object> leave(Map<String, Object> map) {
+    private Map<String, Object> leave(Map<String, Object> map, boolean record) {
         depth--;
+        if (map == null) {
+            return null;
+        }
         lastObjectSize = map.size();
+        if (record) {
+            flushCapture();
+            capturing = false;
+            CapturedRecord captured = (CapturedRecord) map;
+            captured.json = Arrays.copyOf(this.captured, capturedLength);
+            captured.exact = capturedExact;
+        }
         return map;
+    }
+
+    /** Moves the bytes read since {@link #captureFrom} to the captured text. */
+    private void flushCapture() {
+        int length = pos - captureFrom;
+        if (length > 0) {
+            if (capturedLength + length > captured.length) {
+                captured = Arrays.copyOf(captured, Math.max(captured.length * 2, capturedLength + length));
+            }
+            System.arraycopy(buffer, captureFrom, captured, capturedLength, length);
+            capturedLength += length;
+        }
+        captureFrom = pos;
+    }
+
+    /** Quotes the captured number that starts at {@code start} of the captured text and ends at {@link #pos}. */
+    private void quoteCaptured(int start) {
+        flushCapture();
+        if (capturedLength + 2 > captured.length) {
+            captured = Arrays.copyOf(captured, captured.length * 2);
+        }
+        System.arraycopy(captured, start, captured, start + 1, capturedLength - start);
+        captured[start] = '"';
+        captured[capturedLength + 1] = '"';
+        capturedLength += 2;
     }
 
     private List<Object> array() {
         enter();
+        idValue = false;
         pos++;
-        List<Object> list = new ArrayList<>();
+        List<Object> list = skipping ? null : new ArrayList<>();
         skipWhitespace();
         if (peek() == ']') {
             pos++;
@@ -151,7 +295,10 @@ public final class JsonReader {
         }
         while (true) {
             skipWhitespace();
-            list.add(value());
+            Object element = value();
+            if (list != null) {
+                list.add(element);
+            }
             skipWhitespace();
             byte c = next();
             if (c == ']') {
@@ -170,7 +317,7 @@ public final class JsonReader {
         for (int i = pos; i < limit; i++) {
             byte b = buffer[i];
             if (b == '"') {
-                String value = fieldName ? name(buffer, pos, i - pos) : text(buffer, pos, i - pos);
+                String value = fieldName ? name(buffer, pos, i - pos) : skipping ? null : text(buffer, pos, i - pos);
                 pos = i + 1;
                 return value;
             }
@@ -267,6 +414,27 @@ public final class JsonReader {
     }
 
     private Object number() {
+        int capturedStart = -1;
+        if (capturing) {
+            flushCapture();
+            capturedStart = capturedLength;
+        }
+        boolean id = idValue;
+        Object value = numberValue();
+        if (id) {
+            if (value instanceof Long) {
+                value = value.toString();
+            } else if (value instanceof Double) {
+                capturedExact = false;
+            }
+        }
+        if (capturing && value instanceof String) {
+            quoteCaptured(capturedStart);
+        }
+        return value;
+    }
+
+    private Object numberValue() {
         int length = 0;
         boolean integer = true;
         int digits = 0;
@@ -367,9 +535,13 @@ public final class JsonReader {
         if (in == null) {
             return false;
         }
+        if (capturing) {
+            flushCapture();
+        }
         try {
             consumedBefore += limit;
             pos = 0;
+            captureFrom = 0;
             limit = 0;
             int read = in.read(buffer, 0, buffer.length);
             limit = Math.max(read, 0);
