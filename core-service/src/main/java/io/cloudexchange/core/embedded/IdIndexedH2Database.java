@@ -12,6 +12,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An H2 database whose collections are {@link IdIndexedH2Collection}s, in the same maps as H2Database's own, and
@@ -22,6 +24,8 @@ import org.h2.mvstore.MVStore;
  * in the old format stay readable.
  */
 final class IdIndexedH2Database extends H2Database {
+
+    private static final Logger log = LoggerFactory.getLogger(IdIndexedH2Database.class);
 
     /** The store while the super constructor opens the collections already in the file (before {@link #store} is set). */
     private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
@@ -56,6 +60,8 @@ final class IdIndexedH2Database extends H2Database {
         String stockName = stockIndexMap(collectionName, indexName);
         if (mvStore.hasMap(stockName)) {
             MVMap<KeyValue, Object> stock = mvStore.openMap(stockName);
+            log.info("Converting the unique index {} of {} ({} keys) to the store's new key format, once",
+                    indexName, getFullCollectionNamespace(collectionName), stock.sizeAsLong());
             stock.forEach(positions::put);
             mvStore.removeMap(stock);
             mvStore.commit();
