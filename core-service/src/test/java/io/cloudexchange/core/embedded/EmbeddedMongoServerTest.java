@@ -106,6 +106,33 @@ class EmbeddedMongoServerTest {
     }
 
     @Test
+    void aCollectionLargerThanTheHeapCanBeCountedAndPagedInSortedOrder() throws Exception {
+        String payload = "x".repeat(16 * 1024);
+        int documents = 6_000;
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
+            withCollection(server, notes -> {
+                List<Document> chunk = new ArrayList<>();
+                for (int i = 0; i < documents; i++) {
+                    chunk.add(new Document("_id", String.format("n%05d", i)).append("score", i).append("payload", payload));
+                    if (chunk.size() == 500) {
+                        notes.insertMany(chunk);
+                        chunk.clear();
+                    }
+                }
+            });
+        }
+
+        Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), LargeCollectionReader.class.getName(),
+                storeDir.toString()).redirectErrorStream(true).start();
+        String output = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(reader.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).as("96 MB of documents read in a 64 MB heap").doesNotContain("OutOfMemoryError")
+                .contains("count=" + documents + " top=[n05999, n05998, n05997]");
+        assertThat(reader.exitValue()).isZero();
+    }
+
+    @Test
     void queryWithAnIdAndMoreConditionsMatchesTheWholeQueryAfterARestart() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
             withCollection(server, notes -> notes.insertMany(List.of(new Document("_id", "a").append("batch", "b1"),
