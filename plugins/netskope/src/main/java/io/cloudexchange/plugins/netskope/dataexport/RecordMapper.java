@@ -5,6 +5,7 @@ import io.cloudexchange.plugin.api.json.JsonObjectText;
 import io.cloudexchange.plugin.api.log.Alert;
 import io.cloudexchange.plugin.api.log.Event;
 import io.cloudexchange.plugin.api.log.LogRecord;
+import io.cloudexchange.plugins.netskope.json.CapturedRecord;
 import io.cloudexchange.plugins.netskope.json.JsonReader;
 import java.time.Instant;
 import java.util.Collections;
@@ -41,7 +42,7 @@ final class RecordMapper {
     }
 
     static Mapped map(DataExportType type, Map<String, Object> read) {
-        JsonReader.CapturedRecord captured = read instanceof JsonReader.CapturedRecord c ? c : null;
+        CapturedRecord captured = read instanceof CapturedRecord c ? c : null;
         // a record whose text cannot be kept is read whole, for its map
         Map<String, Object> raw = captured != null && !captured.exact() ? parse(captured.json()) : read;
         if (captured == null || !captured.exact()) {

@@ -2,6 +2,7 @@ package io.cloudexchange.plugins.netskope.http;
 
 import io.cloudexchange.plugin.api.KeyValueStore;
 import io.cloudexchange.plugins.netskope.http.NetskopeApiException.Problem;
+import io.cloudexchange.plugins.netskope.json.CapturedRecord;
 import io.cloudexchange.plugins.netskope.json.JsonException;
 import io.cloudexchange.plugins.netskope.json.JsonReader;
 import io.cloudexchange.plugins.netskope.tenant.TenantUrl;
@@ -87,7 +88,7 @@ public final class TenantHttp {
 
     /**
      * As {@link #getJsonObject(String)}, with the objects of its arrays (export records) read as
-     * {@link JsonReader.CapturedRecord}s: their text, the given id fields' integers as strings, and only the
+     * {@link CapturedRecord}s: their text, the given id fields' integers as strings, and only the
      * kept fields in their maps.
      */
     public Map<String, Object> getJsonRecords(String pathAndQuery, java.util.Set<String> idFields,

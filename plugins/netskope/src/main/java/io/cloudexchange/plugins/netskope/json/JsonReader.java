@@ -54,9 +54,7 @@ public final class JsonReader {
     private boolean skipping;
     private boolean capturing;
     private int captureFrom;
-    private byte[] captured = new byte[2048];
-    private int capturedLength;
-    private boolean capturedExact;
+    private final CapturedText captured = new CapturedText();
 
     private JsonReader(InputStream in, byte[] buffer, int limit, Set<String> idFields, Set<String> keptFields) {
         this.in = in;
@@ -68,31 +66,6 @@ public final class JsonReader {
 
     private JsonReader(InputStream in, byte[] buffer, int limit) {
         this(in, buffer, limit, null, null);
-    }
-
-    /**
-     * A record of an array of records: its JSON text ({@link #json()}) and a map of the fields asked for
-     * (all of them when none were named). Ids are strings in both: integers of the id fields, and integers
-     * too large for a double anywhere, are quoted in the text as they are strings in the map. The text means
-     * exactly what {@link #parseRecord} reads from it, unless an id field holds a fraction ({@link #exact()}).
-     */
-    public static final class CapturedRecord extends LinkedHashMap<String, Object> {
-        private byte[] json;
-        private boolean exact;
-
-        CapturedRecord(int capacity) {
-            super(capacity);
-        }
-
-        /** The record's text in UTF-8. */
-        public byte[] json() {
-            return json;
-        }
-
-        /** Whether the text means what its map holds, ids as strings (false: an id field holds a fraction). */
-        public boolean exact() {
-            return exact;
-        }
     }
 
     /**
@@ -199,8 +172,7 @@ public final class JsonReader {
         if (record) {
             capturing = true;
             captureFrom = pos;
-            capturedLength = 0;
-            capturedExact = true;
+            captured.start();
         }
         pos++;
         int capacity = Math.max(16, (int) (lastObjectSize / 0.75f) + 1);
@@ -250,36 +222,15 @@ public final class JsonReader {
         if (record) {
             flushCapture();
             capturing = false;
-            CapturedRecord captured = (CapturedRecord) map;
-            captured.json = Arrays.copyOf(this.captured, capturedLength);
-            captured.exact = capturedExact;
+            ((CapturedRecord) map).complete(captured.toBytes(), captured.exact());
         }
         return map;
     }
 
     /** Moves the bytes read since {@link #captureFrom} to the captured text. */
     private void flushCapture() {
-        int length = pos - captureFrom;
-        if (length > 0) {
-            if (capturedLength + length > captured.length) {
-                captured = Arrays.copyOf(captured, Math.max(captured.length * 2, capturedLength + length));
-            }
-            System.arraycopy(buffer, captureFrom, captured, capturedLength, length);
-            capturedLength += length;
-        }
+        captured.append(buffer, captureFrom, pos);
         captureFrom = pos;
-    }
-
-    /** Quotes the captured number that starts at {@code start} of the captured text and ends at {@link #pos}. */
-    private void quoteCaptured(int start) {
-        flushCapture();
-        if (capturedLength + 2 > captured.length) {
-            captured = Arrays.copyOf(captured, captured.length * 2);
-        }
-        System.arraycopy(captured, start, captured, start + 1, capturedLength - start);
-        captured[start] = '"';
-        captured[capturedLength + 1] = '"';
-        capturedLength += 2;
     }
 
     private List<Object> array() {
@@ -417,7 +368,7 @@ public final class JsonReader {
         int capturedStart = -1;
         if (capturing) {
             flushCapture();
-            capturedStart = capturedLength;
+            capturedStart = captured.length();
         }
         boolean id = idValue;
         Object value = numberValue();
@@ -425,11 +376,12 @@ public final class JsonReader {
             if (value instanceof Long) {
                 value = value.toString();
             } else if (value instanceof Double) {
-                capturedExact = false;
+                captured.inexact();
             }
         }
         if (capturing && value instanceof String) {
-            quoteCaptured(capturedStart);
+            flushCapture();
+            captured.quoteFrom(capturedStart);
         }
         return value;
     }

@@ -33,14 +33,14 @@ class JsonRecordCaptureTest {
         List<?> records = (List<?>) page.get("result");
 
         assertThat(page.get("wait_time")).isEqualTo(0L);
-        assertThat(records).hasSize(4).allSatisfy(r -> assertThat(r).isInstanceOf(JsonReader.CapturedRecord.class));
-        JsonReader.CapturedRecord first = (JsonReader.CapturedRecord) records.get(0);
+        assertThat(records).hasSize(4).allSatisfy(r -> assertThat(r).isInstanceOf(CapturedRecord.class));
+        CapturedRecord first = (CapturedRecord) records.get(0);
         assertThat(first).containsEntry("transaction_id", "12199130753650368095").containsEntry("policy_id", "42")
                 .containsEntry("timestamp", 1700000000L).containsEntry("neg", "-9223372036854775809")
                 .containsEntry("small", 9007199254740992L);
         assertThat(((Map<?, ?>) first.get("nested")).get("policy_id")).isEqualTo(7L);
         for (Object record : records.subList(0, 3)) {
-            JsonReader.CapturedRecord captured = (JsonReader.CapturedRecord) record;
+            CapturedRecord captured = (CapturedRecord) record;
             assertThat(captured.json()).isNotNull();
             String text = new String(captured.json(), StandardCharsets.UTF_8);
             assertThat(JsonReader.parseObject(text)).as(text).isEqualTo(captured);
@@ -48,10 +48,10 @@ class JsonRecordCaptureTest {
         }
         assertThat(new String(first.json(), StandardCharsets.UTF_8)).contains("\"transaction_id\":\"12199130753650368095\"", "\"policy_id\":\"42\"",
                 "98765432109876543210\"", "\"policy_id\":7", "\\u00e9\\n");
-        assertThat((JsonReader.CapturedRecord) records.get(2)).containsEntry("transaction_id", "5")
+        assertThat((CapturedRecord) records.get(2)).containsEntry("transaction_id", "5")
                 .containsEntry("policy_id", List.of(1L, 2L));
-        assertThat(((JsonReader.CapturedRecord) records.get(3)).exact()).as("an id holding a fraction").isFalse();
-        assertThat(records.subList(0, 3)).allSatisfy(r -> assertThat(((JsonReader.CapturedRecord) r).exact()).isTrue());
+        assertThat(((CapturedRecord) records.get(3)).exact()).as("an id holding a fraction").isFalse();
+        assertThat(records.subList(0, 3)).allSatisfy(r -> assertThat(((CapturedRecord) r).exact()).isTrue());
     }
 
     @ParameterizedTest
@@ -63,14 +63,14 @@ class JsonRecordCaptureTest {
 
         assertThat(kept).hasSameSizeAs(whole);
         for (int i = 0; i < whole.size(); i++) {
-            JsonReader.CapturedRecord all = (JsonReader.CapturedRecord) whole.get(i);
-            JsonReader.CapturedRecord some = (JsonReader.CapturedRecord) kept.get(i);
+            CapturedRecord all = (CapturedRecord) whole.get(i);
+            CapturedRecord some = (CapturedRecord) kept.get(i);
             assertThat(some.json()).isEqualTo(all.json());
             assertThat(some.exact()).isEqualTo(all.exact());
             assertThat(some.keySet()).isSubsetOf(Set.of("_id", "user", "policy_id"));
             some.forEach((name, value) -> assertThat(all).containsEntry(name, value));
         }
-        assertThat((JsonReader.CapturedRecord) kept.get(0)).containsOnlyKeys("_id", "user", "policy_id")
+        assertThat((CapturedRecord) kept.get(0)).containsOnlyKeys("_id", "user", "policy_id")
                 .containsEntry("policy_id", "42").containsEntry("user", "zo\u00eb@example.com");
     }
 
