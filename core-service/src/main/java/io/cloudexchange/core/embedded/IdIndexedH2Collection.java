@@ -1,16 +1,24 @@
 package io.cloudexchange.core.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ServerValueRules;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.PriorityQueue;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
@@ -26,7 +34,9 @@ import org.h2.mvstore.MVMap;
  * the documents from that key on in key order (the map's order) and stops at the limit: a page of a keyset
  * pagination, instead of a scan and an in-memory sort of every matching document.</li>
  * </ul>
- * The documents read are still matched against the whole query, so results are the same.
+ * The documents read are still matched against the whole query, so results are the same. An update of one
+ * document by {@code _id} made only of plain field changes ({@link PlainUpdate}) is applied without the server's
+ * general update code, with the same result.
  */
 class IdIndexedH2Collection extends H2Collection {
 
@@ -34,11 +44,14 @@ class IdIndexedH2Collection extends H2Collection {
     private static final Document MATCH_ALL = new Document();
 
     private final MVMap<Object, Document> dataMap;
+    private final BsonDocumentType documents;
 
     IdIndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                          MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+                          MVMap<Object, Document> dataMap, BsonDocumentType documents, MVMap<String, Object> metaMap,
+                          CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.dataMap = dataMap;
+        this.documents = documents;
     }
 
     @Override
@@ -61,6 +74,122 @@ class IdIndexedH2Collection extends H2Collection {
             }
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+        PlainUpdate plain = arrayFilters.isEmpty() && selectsOneId(selector) ? PlainUpdate.of(updateQuery, ID) : null;
+        Document result = plain == null ? null : updateById(selector, updateQuery, plain, isUpsert, oplog);
+        return result != null ? result
+                : super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+    }
+
+    /**
+     * What {@code updateDocuments} does for one document, through {@link PlainUpdate}; {@code null} (and nothing
+     * changed) when the update needs the general code after all.
+     */
+    private Document updateById(Document selector, Document updateQuery, PlainUpdate plain, boolean isUpsert,
+                                Oplog oplog) {
+        Document current = null;
+        for (Document document : queryDocuments(selector, null, 0, 0, 0, null)) {
+            current = document;
+            break;
+        }
+        Document result = new Document();
+        if (current == null) {
+            if (!isUpsert) {
+                oplog.handleUpdate(getFullName(), selector, updateQuery, List.of());
+                return result.append("n", 0).append("nModified", 0);
+            }
+            Document inserted = plain.applyTo(new Document(ID, selector.get(ID)), true);
+            if (inserted == null) {
+                return null;
+            }
+            Utils.validateFieldNames(inserted);
+            insert(inserted);
+            oplog.handleInsert(getFullName(), List.of(inserted));
+            return result.append("upserted", inserted.get(ID)).append("n", 0).append("nModified", 0);
+        }
+        Document updated = plain.applyTo(current, false);
+        if (updated == null) {
+            return null;
+        }
+        Utils.validateFieldNames(updated);
+        if (!updated.equals(current)) {
+            replace(current, updated);
+        }
+        boolean modified = !ServerValueRules.equal(current, updated);
+        oplog.handleUpdate(getFullName(), selector, updateQuery, modified ? List.of(current.get(ID)) : List.of());
+        return result.append("n", 1).append("nModified", modified ? 1 : 0);
+    }
+
+    /**
+     * Stores the updated document in place of the current one (which stays as it was), with its indexes, encoded
+     * once: for the data size and for the store.
+     */
+    private void replace(Document current, Document updated) {
+        List<Index<Object>> indexes = getIndexes();
+        for (Index<Object> index : indexes) {
+            index.checkUpdate(current, updated, this);
+        }
+        Object position = indexes.stream().map(index -> index.getPosition(current)).filter(Objects::nonNull)
+                .findFirst().orElseGet(() -> findDocumentPosition(current));
+        for (Index<Object> index : indexes) {
+            index.updateInPlace(current, updated, position, this);
+        }
+        byte[] bson = documents.encode(updated);
+        if (tracksDataSize()) {
+            updateDataSize(bson.length - documents.bsonSize(current));
+        }
+        documents.remember(updated, bson);
+        dataMap.put(Missing.ofNullable(position), updated);
+    }
+
+    /** What {@code addDocument} does for a document with an {@code _id}, encoding it once. */
+    private void insert(Document document) {
+        List<Index<Object>> indexes = getIndexes();
+        for (Index<Object> index : indexes) {
+            index.checkAdd(document, this);
+        }
+        byte[] bson = documents.encode(document);
+        documents.remember(document, bson);
+        Object position = addDocumentInternal(document);
+        for (Index<Object> index : indexes) {
+            index.add(document, position, this);
+        }
+        if (tracksDataSize()) {
+            updateDataSize(bson.length);
+        }
+    }
+
+    /** The server's general update code changed the stored document in place: its BSON is no longer what it was. */
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        documents.forget(newDocument);
+        super.handleUpdate(position, oldDocument, newDocument);
+    }
+
+    /**
+     * {@code {_id: <string or ObjectId>}} with, at most, conditions on other fields that an upsert does not copy into
+     * the document it inserts (operators other than a lone {@code $eq}), as the writers' "unless this batch stored
+     * it" filters.
+     */
+    private boolean selectsOneId(Document selector) {
+        if (!ID.equals(getIdField()) || !(selector.get(ID) instanceof String || selector.get(ID) instanceof ObjectId)) {
+            return false;
+        }
+        for (Map.Entry<String, Object> condition : selector.entrySet()) {
+            if (condition.getKey().equals(ID)) {
+                continue;
+            }
+            if (condition.getKey().startsWith("$") || !(condition.getValue() instanceof Document operators)
+                    || operators.isEmpty() || operators.keySet().equals(Set.of("$eq"))
+                    || !operators.keySet().stream().allMatch(operator -> operator.startsWith("$"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

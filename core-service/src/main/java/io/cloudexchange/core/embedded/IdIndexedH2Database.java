@@ -115,7 +115,9 @@ final class IdIndexedH2Database extends H2Database {
         String namespace = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> dataMap = mvStore.openMap("databases." + namespace,
                 new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
-        return new IdIndexedH2Collection(this, collectionName, options, dataMap, mvStore.openMap("meta." + namespace),
-                cursorRegistry);
+        // The map's own: a map open already keeps the value type it was opened with.
+        BsonDocumentType documents = (BsonDocumentType) dataMap.getValueType();
+        return new IdIndexedH2Collection(this, collectionName, options, dataMap, documents,
+                mvStore.openMap("meta." + namespace), cursorRegistry);
     }
 }

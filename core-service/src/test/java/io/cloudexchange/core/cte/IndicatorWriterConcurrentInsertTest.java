@@ -3,6 +3,7 @@ package io.cloudexchange.core.cte;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -11,6 +12,10 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.ServerAddress;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import io.cloudexchange.plugin.api.cte.Indicator;
 import io.cloudexchange.plugin.api.cte.IndicatorType;
 import java.time.Clock;
@@ -22,11 +27,8 @@ import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * What real MongoDB answers when two writers insert the same new indicator at once: the slower upsert is refused as
@@ -73,47 +75,43 @@ class IndicatorWriterConcurrentInsertTest {
     @Test
     void anyOtherWriteErrorFailsTheBatch() {
         when(settings.current()).thenReturn(CteSettings.defaults());
-        BulkOperationException otherError = new BulkOperationException("write failed", new MongoBulkWriteException(
-                BulkWriteResult.unacknowledged(), List.of(new BulkWriteError(11000, "E11000", new BsonDocument(), 0),
-                new BulkWriteError(2, "bad value", new BsonDocument(), 1)), null, new ServerAddress(), Set.of()));
+        MongoBulkWriteException otherError = new MongoBulkWriteException(BulkWriteResult.unacknowledged(),
+                List.of(new BulkWriteError(11000, "E11000", new BsonDocument(), 0),
+                        new BulkWriteError(2, "bad value", new BsonDocument(), 1)), null, new ServerAddress(), Set.of());
         bulks(otherError);
 
         assertThatThrownBy(() -> writer.write(report("a.example", "b.example"))).isSameAs(otherError);
     }
 
     /** Each bulk of the writer, in turn: the given failure, or success for null. */
+    @SuppressWarnings("unchecked")
     private void bulks(RuntimeException... failures) {
-        var stubbing = when(mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredIndicator.COLLECTION));
+        MongoCollection<Document> indicators = mock(MongoCollection.class);
+        when(mongo.getCollection(StoredIndicator.COLLECTION)).thenReturn(indicators);
+        var stubbing = when(indicators.bulkWrite(anyList(), any(BulkWriteOptions.class)));
         for (RuntimeException failure : failures) {
-            stubbing = stubbing.thenAnswer(call -> bulk(failure));
+            stubbing = stubbing.thenAnswer(call -> {
+                List<String> ids = new ArrayList<>();
+                for (WriteModel<Document> model : (List<WriteModel<Document>>) call.getArgument(0)) {
+                    UpdateOneModel<Document> upsert = (UpdateOneModel<Document>) model;
+                    assertThat(upsert.getOptions().isUpsert()).isTrue();
+                    ids.add(((Document) upsert.getFilter()).getString("_id"));
+                }
+                upsertedIds.add(ids);
+                if (failure != null) {
+                    throw failure;
+                }
+                return BulkWriteResult.unacknowledged();
+            });
         }
     }
 
-    private BulkOperations bulk(RuntimeException failure) {
-        BulkOperations bulk = mock(BulkOperations.class);
-        List<String> ids = new ArrayList<>();
-        upsertedIds.add(ids);
-        when(bulk.upsert(any(Query.class), any(Update.class)))
-                .thenAnswer(call -> {
-                    ids.add(((Query) call.getArgument(0)).getQueryObject().getString("_id"));
-                    return bulk;
-                });
-        when(bulk.execute()).thenAnswer(call -> {
-            if (failure != null) {
-                throw failure;
-            }
-            return BulkWriteResult.unacknowledged();
-        });
-        return bulk;
-    }
-
-    private static BulkOperationException refused(int... indexes) {
+    private static MongoBulkWriteException refused(int... indexes) {
         List<BulkWriteError> errors = new ArrayList<>();
         for (int index : indexes) {
             errors.add(new BulkWriteError(11000, "E11000 duplicate key error", new BsonDocument(), index));
         }
-        return new BulkOperationException("duplicate key", new MongoBulkWriteException(BulkWriteResult.unacknowledged(),
-                errors, null, new ServerAddress(), Set.of()));
+        return new MongoBulkWriteException(BulkWriteResult.unacknowledged(), errors, null, new ServerAddress(), Set.of());
     }
 
     private static Document stored(String id, String lastBatchId) {

@@ -16,6 +16,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.bson.Document;
 import tools.jackson.core.type.TypeReference;
@@ -46,8 +52,9 @@ public final class CteBenchmark {
         if (options.mongodbUri() == null) {
             deleteRecursively(storeDir);
         }
-        System.out.printf("CTE bench: %,d distinct indicators, duplicate share %.2f, batch %,d, store %s, heap max %,d MB, "
-                        + "%d CPUs, load average %.2f%n", options.indicators(), options.duplicateShare(), options.batchSize(),
+        System.out.printf("CTE bench: %,d distinct indicators, duplicate share %.2f, batch %,d, %d consumer(s), store %s, "
+                        + "heap max %,d MB, %d CPUs, load average %.2f%n", options.indicators(), options.duplicateShare(),
+                options.batchSize(), options.consumers(),
                 options.mongodbUri() == null ? storeDir : options.mongodbUri(), HeapWatch.maxMb(),
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         JsonMapper json = JsonMapper.builder().build();
@@ -65,32 +72,55 @@ public final class CteBenchmark {
         exportInOwnJvm(options);
     }
 
-    private static void ingest(Options options, BenchStore store, CtePaths cte, JsonMapper json) {
+    private static void ingest(Options options, BenchStore store, CtePaths cte, JsonMapper json) throws InterruptedException {
         SyntheticFeed feed = new SyntheticFeed(options.indicators(), options.duplicateShare(), options.batchSize());
-        long[] done = {0, 0};
+        AtomicLong reports = new AtomicLong();
+        AtomicLong batches = new AtomicLong();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        // As the CTE worker's consumers: each handles one batch at a time, with up to 2 more fetched (prefetch).
+        ExecutorService consumers = Executors.newFixedThreadPool(options.consumers());
+        Semaphore inFlight = new Semaphore(options.consumers() * 2);
         long start = System.nanoTime();
         try (HeapWatch heap = new HeapWatch()) {
             feed.forEach(batch -> {
                 BatchMessage message = message(batch, json);
-                cte.handle(message);
-                done[0] += batch.indicators().size();
-                if (++done[1] % options.progressEvery() == 0) {
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    System.out.printf("  ... %,d reports in %.1f s (%,.0f/s), %.1f s CPU, heap peak %,d MB, load %.1f%n",
-                            done[0], seconds, done[0] / seconds, heap.cpuSeconds(), heap.peakMb(),
-                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-                }
+                inFlight.acquireUninterruptibly();
+                consumers.execute(() -> {
+                    try {
+                        cte.handle(message);
+                        progress(options, reports.addAndGet(batch.indicators().size()), batches.incrementAndGet(),
+                                start, heap);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
             });
+            consumers.shutdown();
+            if (!consumers.awaitTermination(1, TimeUnit.HOURS) || failure.get() != null) {
+                throw failure.get() != null ? failure.get() : new IllegalStateException("ingest did not finish in an hour");
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             long stored = store.mongo.getDb().getCollection("indicators").countDocuments();
             double cpu = heap.cpuSeconds();
             System.out.printf("INGEST  %,d reports (%,d re-reported by a second source) -> %,d indicators stored "
                             + "in %.1f s: %,.0f reports/s; %.1f s CPU (%,.0f reports per CPU-second); heap peak %,d MB "
-                            + "of %,d MB%n", done[0], feed.duplicates(), stored, seconds, done[0] / seconds, cpu,
-                    done[0] / cpu, heap.peakMb(), HeapWatch.maxMb());
+                            + "of %,d MB; %d consumer(s)%n", reports.get(), feed.duplicates(), stored, seconds,
+                    reports.get() / seconds, cpu, reports.get() / cpu, heap.peakMb(), HeapWatch.maxMb(),
+                    options.consumers());
             if (stored != options.indicators()) {
                 throw new IllegalStateException("de-duplication failed: expected " + options.indicators() + " stored");
             }
+        }
+    }
+
+    private static void progress(Options options, long reports, long batches, long start, HeapWatch heap) {
+        if (batches % options.progressEvery() == 0) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("  ... %,d reports in %.1f s (%,.0f/s), %.1f s CPU, heap peak %,d MB, load %.1f%n",
+                    reports, seconds, reports / seconds, heap.cpuSeconds(), heap.peakMb(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 

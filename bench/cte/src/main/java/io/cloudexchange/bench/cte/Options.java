@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /** Command-line options: see bench/README.md. */
 record Options(int indicators, double duplicateShare, int batchSize, int queries, String mongodbUri, Path storeDir,
-               int progressEvery, boolean exportOnly) {
+               int progressEvery, boolean exportOnly, int consumers) {
 
     static Options parse(String[] args) {
         int indicators = 100_000;
@@ -14,6 +14,7 @@ record Options(int indicators, double duplicateShare, int batchSize, int queries
         String uri = null;
         Path storeDir = Path.of("target", "cte-bench-store");
         boolean exportOnly = false;
+        int consumers = 1;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (args[i].equals("--export-only")) {
@@ -27,12 +28,14 @@ record Options(int indicators, double duplicateShare, int batchSize, int queries
                 case "--queries" -> queries = Integer.parseInt(value);
                 case "--mongodb-uri" -> uri = value.isBlank() ? null : value;
                 case "--store-dir" -> storeDir = Path.of(value);
+                case "--consumers" -> consumers = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --indicators N, "
-                        + "--duplicates SHARE, --batch N, --queries N, --mongodb-uri URI, --store-dir DIR, --export-only");
+                        + "--duplicates SHARE, --batch N, --queries N, --consumers N, --mongodb-uri URI, --store-dir DIR, "
+                        + "--export-only");
             }
             i++;
         }
         return new Options(indicators, duplicateShare, batchSize, queries, uri, storeDir.toAbsolutePath(),
-                Math.max(1, 50_000 / batchSize), exportOnly);
+                Math.max(1, 50_000 / batchSize), exportOnly, Math.max(1, consumers));
     }
 }
