@@ -2,7 +2,6 @@ package io.cloudexchange.core.embedded;
 
 import com.google.common.collect.MapMaker;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -21,11 +20,11 @@ import org.h2.mvstore.type.ObjectDataType;
  * below 128), never with {@link #BSON_MARKER}, and are read as before. Every write uses BSON, so an old store converts
  * as its documents are rewritten. A document the encoder cannot represent is written in the old format.
  * <p>
- * A document keeps the BSON it was read from, or stored with, until it is changed ({@link #forget}): MVStore writes
- * every document of a page when one of them changes, and with indicators spread over a million keys, encoding them
- * all again was a third of the time an ingest took. Documents are never changed where the server cannot see it: its
- * general update code changes a stored document in place, then hands it to the collection's {@code handleUpdate},
- * which forgets its BSON first.
+ * A document the collection stores already encoded (to count its size) keeps that BSON until it is changed
+ * ({@link #forget}), so that writing its page does not encode it again. The server's general update code changes a
+ * stored document in place, then hands it to the collection's {@code handleUpdate}, which forgets its BSON first.
+ * Documents read from the file keep none: remembering theirs made every scan slower (a copy and a weak reference
+ * per document) and saved no measurable ingest time.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
@@ -36,13 +35,14 @@ final class BsonDocumentType extends BasicDataType<Document> {
     private static final int HEAP_PER_BSON_BYTE = 4;
 
     private final ObjectDataType legacy = new ObjectDataType();
-    /** The BSON of documents read or stored and not changed since, by identity, for as long as the document lives. */
+    private final StoredBsonReader reader = new StoredBsonReader();
+    /** The BSON of documents stored and not changed since, by identity, for as long as the document lives. */
     private final ConcurrentMap<Document, byte[]> unchanged = new MapMaker().weakKeys().makeMap();
     private volatile int averageBsonSize = 1024;
 
     @Override
     public int getMemory(Document document) {
-        return averageBsonSize * (HEAP_PER_BSON_BYTE + 1);
+        return averageBsonSize * HEAP_PER_BSON_BYTE;
     }
 
     /** The document as BSON, to be stored: its BSON is kept with it ({@link #remember}). */
@@ -68,7 +68,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
         unchanged.remove(document);
     }
 
-    /** The document's size in BSON: as it was read or stored, if it was not changed since. */
+    /** The document's size in BSON: as it was stored, if it was not changed since. */
     int bsonSize(Document document) {
         byte[] bson = unchanged.get(document);
         return bson != null ? bson.length : encode(document).length;
@@ -105,11 +105,9 @@ final class BsonDocumentType extends BasicDataType<Document> {
         }
         buffer.get();
         ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());
-        Document document = BsonDecoder.decodeBson(bson);
+        Document document = reader.read(bson);
         int size = bson.readerIndex();
-        byte[] bytes = new byte[size];
-        buffer.get(bytes);
-        unchanged.put(document, bytes);
+        buffer.position(buffer.position() + size);
         recordSize(size);
         return document;
     }

@@ -19,8 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.PriorityQueue;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -61,8 +65,11 @@ class IdIndexedH2Collection extends H2Collection {
         if (ID.equals(getIdField()) && limit > 0 && inIdOrder(orderBy) && id instanceof Document range
                 && range.size() == 1 && (range.get("$gt") instanceof String || range.get("$gte") instanceof String)) {
             String from = range.get("$gt") instanceof String gt ? gt : (String) range.get("$gte");
-            Iterable<Object> fromKey = () -> dataMap.keyIterator(from);
-            return matchDocuments(query, fromKey, null, numberToSkip, limit, batchSize, fieldSelector);
+            // One cursor over the entries from that key: each document read once, not looked up by its key.
+            Cursor<Object, Document> fromKey = dataMap.cursor(from);
+            Stream<Document> documents = StreamSupport.stream(
+                    Spliterators.spliteratorUnknownSize(fromKey, Spliterator.ORDERED), false).map(key -> fromKey.getValue());
+            return matchDocumentsFromStream(documents, query, null, numberToSkip, limit, batchSize, fieldSelector);
         }
         if (query.size() > 1 && ID.equals(getIdField()) && (id instanceof String || id instanceof ObjectId)) {
             Document byId = new Document(ID, id);
