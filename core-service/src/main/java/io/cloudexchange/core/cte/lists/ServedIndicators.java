@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -87,24 +91,65 @@ class ServedIndicators {
         }
     }
 
+    /**
+     * The pages in {@code _id} order, each read while the one before is handed to the action: the store works on
+     * the next page (on the embedded store, decoding every document it reads) while the list is written.
+     */
     private void forEachById(Bson filter, Bson projection, int limit, Consumer<Document> action) {
-        String last = "";
-        int served = 0;
-        while (limit <= 0 || served < limit) {
-            int size = limit <= 0 ? BATCH_SIZE : Math.min(BATCH_SIZE, limit - served);
-            // Indicator ids are strings (TYPE:value), so $gte "" is every indicator.
-            Document page = new Document("_id", new Document(served == 0 ? "$gte" : "$gt", last))
-                    .append("$and", List.of(filter));
-            List<Document> documents = mongo.getCollection(COLLECTION).find(page).projection(projection).sort(BY_ID)
-                    .limit(size).batchSize(size).into(new ArrayList<>(size));
-            for (Document document : documents) {
-                action.accept(document);
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "served-indicators-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            int served = 0;
+            int size = pageSize(limit, 0);
+            List<Document> documents = page(filter, projection, null, size);
+            while (true) {
+                boolean more = documents.size() == size && (limit <= 0 || served + size < limit);
+                Future<List<Document>> next = null;
+                if (more) {
+                    String last = documents.get(documents.size() - 1).getString("_id");
+                    int nextSize = pageSize(limit, served + size);
+                    next = reader.submit(() -> page(filter, projection, last, nextSize));
+                }
+                documents.forEach(action);
+                served += documents.size();
+                if (next == null) {
+                    return;
+                }
+                documents = next(next);
+                size = pageSize(limit, served);
             }
-            served += documents.size();
-            if (documents.size() < size) {
-                return;
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    private static int pageSize(int limit, int served) {
+        return limit <= 0 ? BATCH_SIZE : Math.min(BATCH_SIZE, limit - served);
+    }
+
+    /** A page of at most {@code size} from after {@code last} (from the first indicator when null). */
+    private List<Document> page(Bson filter, Bson projection, String last, int size) {
+        // Indicator ids are strings (TYPE:value), so $gte "" is every indicator.
+        Document page = new Document("_id", last == null ? new Document("$gte", "") : new Document("$gt", last))
+                .append("$and", List.of(filter));
+        return mongo.getCollection(COLLECTION).find(page).projection(projection).sort(BY_ID)
+                .limit(size).batchSize(size).into(new ArrayList<>(size));
+    }
+
+    private static List<Document> next(Future<List<Document>> page) {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the served indicators", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
-            last = documents.get(documents.size() - 1).getString("_id");
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.cloudexchange.core.cte.lists;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -51,6 +52,24 @@ class ServedIndicatorsTest {
         List<String> all = read(filter, 0);
         assertThat(all).hasSize(8_000).isSorted().doesNotHaveDuplicates();
         assertThat(read(filter, 5_003)).containsExactlyElementsOf(all.subList(0, 5_003));
+    }
+
+    @Test
+    void aFailingActionStopsTheListWithItsOwnErrorWhileTheNextPageIsBeingRead() {
+        mongo.getCollection(ServedIndicators.COLLECTION).insertMany(IntStream.range(0, 12_000)
+                .mapToObj(i -> new Document("_id", String.format(Locale.ROOT, "URL:u%05d", i)).append("value", "u" + i))
+                .toList());
+        IllegalStateException clientGone = new IllegalStateException("client gone");
+        List<String> ids = new ArrayList<>();
+
+        assertThatThrownBy(() -> served.forEach(served.filter(null, null),
+                new Document("value", 1), new Document("_id", 1), 0, d -> {
+                    if (ids.size() == 6_000) {
+                        throw clientGone;
+                    }
+                    ids.add(d.getString("_id"));
+                })).isSameAs(clientGone);
+        assertThat(ids).hasSize(6_000).isSorted();
     }
 
     private List<String> read(Document filter, int limit) {
