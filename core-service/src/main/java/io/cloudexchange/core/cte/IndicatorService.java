@@ -2,9 +2,16 @@ package io.cloudexchange.core.cte;
 
 import io.cloudexchange.core.api.InvalidRequestException;
 import io.cloudexchange.core.api.PageResponse;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -28,6 +35,16 @@ public class IndicatorService {
     private final MongoOperations mongo;
     private final IndicatorFilter filters;
     private final Clock clock;
+    /**
+     * Counts a page's total beside its query: on the embedded store each is a scan, which two cores run at once; on
+     * MongoDB the two round trips overlap. When all its threads are busy, the caller counts.
+     */
+    private final ThreadPoolExecutor counts = new ThreadPoolExecutor(0, 4, 1, TimeUnit.MINUTES,
+            new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "indicator-count");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
 
     IndicatorService(MongoOperations mongo, IndicatorFilter filters, Clock clock) {
         this.mongo = mongo;
@@ -38,10 +55,35 @@ public class IndicatorService {
     PageResponse<IndicatorView> page(String q, int page, int size, String sort) {
         Document filter = filters.of(q, "q");
         Query query = new BasicQuery(filter).with(sortOf(sort)).skip((long) page * size).limit(size);
-        List<IndicatorView> items = mongo.find(query, StoredIndicator.class).stream().map(IndicatorView::of).toList();
-        long total = filter.isEmpty() ? mongo.estimatedCount(StoredIndicator.class)
-                : mongo.count(new BasicQuery(filter), StoredIndicator.class);
-        return new PageResponse<>(items, page, size, total);
+        Future<Long> total = filter.isEmpty()
+                ? CompletableFuture.completedFuture(mongo.estimatedCount(StoredIndicator.class))
+                : counts.submit(() -> mongo.count(new BasicQuery(filter), StoredIndicator.class));
+        try {
+            List<IndicatorView> items = mongo.find(query, StoredIndicator.class).stream().map(IndicatorView::of)
+                    .toList();
+            return new PageResponse<>(items, page, size, result(total));
+        } finally {
+            total.cancel(true);
+        }
+    }
+
+    private static long result(Future<Long> count) {
+        try {
+            return count.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting indicators", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stopCounting() {
+        counts.shutdownNow();
     }
 
     /** Adds tags; counts as a change for sharing ({@code updatedAt}). */
