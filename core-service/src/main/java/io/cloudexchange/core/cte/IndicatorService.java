@@ -2,12 +2,12 @@ package io.cloudexchange.core.cte;
 
 import io.cloudexchange.core.api.InvalidRequestException;
 import io.cloudexchange.core.api.PageResponse;
+import io.cloudexchange.core.concurrent.Futures;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,11 +40,8 @@ public class IndicatorService {
      * MongoDB the two round trips overlap. When all its threads are busy, the caller counts.
      */
     private final ThreadPoolExecutor counts = new ThreadPoolExecutor(0, 4, 1, TimeUnit.MINUTES,
-            new SynchronousQueue<>(), runnable -> {
-                Thread thread = new Thread(runnable, "indicator-count");
-                thread.setDaemon(true);
-                return thread;
-            }, new ThreadPoolExecutor.CallerRunsPolicy());
+            new SynchronousQueue<>(), Futures.daemonThreads("indicator-count-"),
+            new ThreadPoolExecutor.CallerRunsPolicy());
 
     IndicatorService(MongoOperations mongo, IndicatorFilter filters, Clock clock) {
         this.mongo = mongo;
@@ -61,23 +58,9 @@ public class IndicatorService {
         try {
             List<IndicatorView> items = mongo.find(query, StoredIndicator.class).stream().map(IndicatorView::of)
                     .toList();
-            return new PageResponse<>(items, page, size, result(total));
+            return new PageResponse<>(items, page, size, Futures.result(total, "counting indicators"));
         } finally {
             total.cancel(true);
-        }
-    }
-
-    private static long result(Future<Long> count) {
-        try {
-            return count.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting indicators", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -2,6 +2,7 @@ package io.cloudexchange.core.cte.lists;
 
 import com.mongodb.client.MongoCursor;
 import io.cloudexchange.core.api.InvalidRequestException;
+import io.cloudexchange.core.concurrent.Futures;
 import io.cloudexchange.core.cte.IndicatorQueryFields;
 import io.cloudexchange.core.query.QueryErrors;
 import io.cloudexchange.core.query.QueryException;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,11 +96,7 @@ class ServedIndicators {
      * the next page (on the embedded store, decoding every document it reads) while the list is written.
      */
     private void forEachById(Bson filter, Bson projection, int limit, Consumer<Document> action) {
-        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "served-indicators-reader");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService reader = Executors.newSingleThreadExecutor(Futures.daemonThreads("served-indicators-"));
         try {
             int served = 0;
             int size = pageSize(limit, 0);
@@ -118,7 +114,7 @@ class ServedIndicators {
                 if (next == null) {
                     return;
                 }
-                documents = next(next);
+                documents = Futures.result(next, "reading the served indicators");
                 size = pageSize(limit, served);
             }
         } finally {
@@ -137,19 +133,5 @@ class ServedIndicators {
                 .append("$and", List.of(filter));
         return mongo.getCollection(COLLECTION).find(page).projection(projection).sort(BY_ID)
                 .limit(size).batchSize(size).into(new ArrayList<>(size));
-    }
-
-    private static List<Document> next(Future<List<Document>> page) {
-        try {
-            return page.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the served indicators", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }
