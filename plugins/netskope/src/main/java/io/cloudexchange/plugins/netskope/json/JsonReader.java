@@ -29,8 +29,6 @@ public final class JsonReader {
     private static final int MAX_DEPTH = 256;
     /** Depth of the records in {@code {"result": [record, ...]}}. */
     private static final int RECORD_DEPTH = 3;
-    private static final int NAME_CACHE_SIZE = 512;
-    private static final int MAX_CACHED_NAME = 64;
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
 
     private final InputStream in;
@@ -40,8 +38,7 @@ public final class JsonReader {
     private long consumedBefore;
     private int depth;
     private byte[] scratch = new byte[128];
-    private final String[] names = new String[NAME_CACHE_SIZE];
-    private final byte[][] nameBytes = new byte[NAME_CACHE_SIZE][];
+    private final FieldNames names = new FieldNames();
     private int lastObjectSize;
 
     /** Field names whose integer values become strings (ids); null: no records are captured. */
@@ -268,7 +265,7 @@ public final class JsonReader {
         for (int i = pos; i < limit; i++) {
             byte b = buffer[i];
             if (b == '"') {
-                String value = fieldName ? name(buffer, pos, i - pos) : skipping ? null : text(buffer, pos, i - pos);
+                String value = fieldName ? names.name(buffer, pos, i - pos) : skipping ? null : text(buffer, pos, i - pos);
                 pos = i + 1;
                 return value;
             }
@@ -290,7 +287,7 @@ public final class JsonReader {
             byte b = buffer[pos++];
             if (b == '"') {
                 if (unescaped == null) {
-                    return fieldName ? name(scratch, 0, length) : text(scratch, 0, length);
+                    return fieldName ? names.name(scratch, 0, length) : text(scratch, 0, length);
                 }
                 return unescaped.append(text(scratch, 0, length)).toString();
             }
@@ -342,26 +339,6 @@ public final class JsonReader {
 
     private static String text(byte[] bytes, int offset, int length) {
         return new String(bytes, offset, length, StandardCharsets.UTF_8);
-    }
-
-    /** Field names repeat in every record: one String each, with its hash already computed. */
-    private String name(byte[] bytes, int offset, int length) {
-        if (length > MAX_CACHED_NAME) {
-            return text(bytes, offset, length);
-        }
-        int hash = length;
-        for (int i = offset; i < offset + length; i++) {
-            hash = 31 * hash + bytes[i];
-        }
-        int slot = (hash ^ (hash >>> 16)) & (NAME_CACHE_SIZE - 1);
-        byte[] cached = nameBytes[slot];
-        if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, offset, offset + length)) {
-            return names[slot];
-        }
-        String name = text(bytes, offset, length);
-        nameBytes[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
-        names[slot] = name;
-        return name;
     }
 
     private Object number() {
