@@ -43,10 +43,10 @@ public record CloudExchangeProperties(
      * @param mongoPort port of the embedded MongoDB-wire server (0 = any free port)
      * @param amqpPort port of the embedded AMQP broker (0 = any free port)
      * @param inMemory keep embedded state in memory only (tests)
-     * @param mongoCacheMb heap (MB) for the embedded store's page cache of decoded documents
+     * @param mongoCacheMb heap (MB) for the embedded store's page cache (pages of BSON documents)
      */
     public record Embedded(@DefaultValue("27217") int mongoPort, @DefaultValue("5682") int amqpPort,
-                           @DefaultValue("false") boolean inMemory, @DefaultValue("96") int mongoCacheMb) {
+                           @DefaultValue("false") boolean inMemory, @DefaultValue("16") int mongoCacheMb) {
     }
 
     /**

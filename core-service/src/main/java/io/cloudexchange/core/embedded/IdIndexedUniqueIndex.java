@@ -9,7 +9,7 @@ import java.util.Map.Entry;
 import org.h2.mvstore.MVMap;
 
 /** A unique index in an MVStore map keyed by {@link IndexKeyType}: the stock H2 unique index with a cheaper key. */
-final class IdIndexedUniqueIndex extends AbstractUniqueIndex<Object> {
+class IdIndexedUniqueIndex extends AbstractUniqueIndex<Object> {
 
     private final MVMap<KeyValue, Object> positions;
 

@@ -1,9 +1,15 @@
 package io.cloudexchange.core.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.ErrorCode;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
+import java.util.ArrayList;
+import java.util.List;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -30,6 +36,9 @@ class PromptlyCommittingH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (command.equalsIgnoreCase("splitVector")) {
+            return splitVector(query);
+        }
         MVStore store = getMvStore();
         MVStore.TxCounter reading = store.registerVersionUsage();
         try {
@@ -38,5 +47,33 @@ class PromptlyCommittingH2Backend extends H2Backend {
             store.deregisterVersionUsage(reading);
             commit();
         }
+    }
+
+    /**
+     * MongoDB's {@code splitVector}, by {@code _id}: {@code {splitVector: "db.collection", keyPattern: {_id: 1},
+     * maxChunkObjects: n}} answers {@code {splitKeys: [{_id: ...}, ...]}}, the keys that split the collection into
+     * ranges of about n documents, which clients read in parallel.
+     */
+    private Document splitVector(Document query) {
+        String namespace = String.valueOf(query.get("splitVector"));
+        int dot = namespace.indexOf('.');
+        if (dot <= 0 || dot == namespace.length() - 1) {
+            throw new MongoServerError(ErrorCode.InvalidNamespace, "invalid namespace '" + namespace + "'");
+        }
+        if (!new Document("_id", 1).equals(query.get("keyPattern"))) {
+            throw new MongoServerError(ErrorCode.BadValue, "the embedded store splits by {_id: 1} only");
+        }
+        if (!(query.get("maxChunkObjects") instanceof Number perRange) || perRange.longValue() <= 0) {
+            throw new MongoServerError(ErrorCode.BadValue, "maxChunkObjects must be a positive number");
+        }
+        List<Document> splitKeys = new ArrayList<>();
+        MongoCollection<?> collection = resolveDatabase(namespace.substring(0, dot))
+                .resolveCollection(namespace.substring(dot + 1), false);
+        if (collection instanceof IdIndexedH2Collection documents) {
+            documents.splitKeys(perRange.longValue()).forEach(key -> splitKeys.add(new Document("_id", key)));
+        }
+        Document response = new Document("splitKeys", splitKeys);
+        Utils.markOkay(response);
+        return response;
     }
 }

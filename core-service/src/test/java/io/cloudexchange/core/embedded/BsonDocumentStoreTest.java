@@ -139,6 +139,7 @@ class BsonDocumentStoreTest {
                 for (int i = 0; i < 500; i++) {
                     notes.insertOne(new Document("_id", "note-" + i).append("email", "user" + i + "@example.com"));
                 }
+                notes.insertOne(new Document("_id", 7).append("email", "seven@example.com"));
             }
         } finally {
             stock.shutdownNow();
@@ -148,8 +149,12 @@ class BsonDocumentStoreTest {
         for (int start = 0; start < 2; start++) {
             try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0)) {
                 withCollection(server, notes -> {
-                    assertThat(notes.countDocuments()).isEqualTo(500);
+                    assertThat(notes.countDocuments()).isEqualTo(501);
                     assertThat(notes.find(new Document("_id", "note-321")).first()).containsEntry("email", "user321@example.com");
+                    assertThat(notes.find(new Document("_id", 7L)).first()).containsEntry("email", "seven@example.com");
+                    assertThatThrownBy(() -> notes.insertOne(new Document("_id", 7.0)))
+                            .as("a number id keeps its index entry through the conversion")
+                            .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
                     assertThat(notes.find(new Document("email", "user7@example.com")).first()).containsEntry("_id", "note-7");
                     assertThatThrownBy(() -> notes.insertOne(new Document("_id", "note-42").append("email", "new@example.com")))
                             .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
@@ -159,7 +164,7 @@ class BsonDocumentStoreTest {
             }
         }
         assertThat(mapNames()).doesNotContain("cloudexchange.notes._index__id_", "cloudexchange.notes._index_email")
-                .contains("cloudexchange.notes._unique__id_", "cloudexchange.notes._unique_email");
+                .contains("cloudexchange.notes._ids_not_keyed_by_themselves", "cloudexchange.notes._unique_email");
     }
 
     @Test
@@ -232,11 +237,11 @@ class BsonDocumentStoreTest {
     }
 
     private static final class FormatProbe extends BasicDataType<String> {
-        private final BsonDocumentType documents = new BsonDocumentType();
+        private final StoredDocumentType documents = new StoredDocumentType();
 
         @Override
         public String read(ByteBuffer buffer) {
-            String format = buffer.get(buffer.position()) == BsonDocumentType.BSON_MARKER ? "bson" : "java";
+            String format = buffer.get(buffer.position()) == StoredDocumentType.BSON_MARKER ? "bson" : "java";
             documents.read(buffer);
             return format;
         }

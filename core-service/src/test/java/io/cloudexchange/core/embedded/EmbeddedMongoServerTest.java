@@ -1,16 +1,22 @@
 package io.cloudexchange.core.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -189,6 +195,81 @@ class EmbeddedMongoServerTest {
                         .sort(new Document("_id", -1)).limit(2).map(d -> d.getString("_id")).into(new ArrayList<>()))
                         .as("another order is sorted as before").containsExactly("f", "e");
             });
+        }
+    }
+
+    @Test
+    void splitVectorAnswersTheIdsThatSplitACollectionIntoRangesOfTheSizeAsked() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0);
+             MongoClient client = MongoClients.create(server.connectionString("cloudexchange"))) {
+            MongoDatabase database = client.getDatabase("cloudexchange");
+            List<Document> notes = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                notes.add(new Document("_id", String.format("n%04d", i)));
+            }
+            database.getCollection("notes").insertMany(notes);
+            database.getCollection("notes").insertOne(new Document("_id", 5));
+
+            Document split = database.runCommand(new Document("splitVector", "cloudexchange.notes")
+                    .append("keyPattern", new Document("_id", 1)).append("maxChunkObjects", 300));
+            assertThat(split.getList("splitKeys", Document.class)).extracting(key -> key.get("_id"))
+                    .containsExactly("n0299", "n0599", "n0899");
+            assertThat(database.runCommand(new Document("splitVector", "cloudexchange.none")
+                    .append("keyPattern", new Document("_id", 1)).append("maxChunkObjects", 300))
+                    .getList("splitKeys", Document.class)).isEmpty();
+
+            assertThatThrownBy(() -> database.runCommand(new Document("splitVector", "notes")
+                    .append("keyPattern", new Document("_id", 1)).append("maxChunkObjects", 300)))
+                    .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(73));
+            assertThatThrownBy(() -> database.runCommand(new Document("splitVector", "cloudexchange.notes")
+                    .append("keyPattern", new Document("email", 1)).append("maxChunkObjects", 300)))
+                    .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2));
+            assertThatThrownBy(() -> database.runCommand(new Document("splitVector", "cloudexchange.notes")
+                    .append("keyPattern", new Document("_id", 1)).append("maxChunkObjects", 0)))
+                    .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2));
+        }
+    }
+
+    @Test
+    void scansRunBesideWritesAndEachSeesOneConsistentVersion() throws Exception {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(storeDir, 0);
+             MongoClient client = MongoClients.create(server.connectionString("cloudexchange"))) {
+            MongoCollection<Document> notes = client.getDatabase("cloudexchange").getCollection("notes");
+            int written = 3_000;
+            ExecutorService threads = Executors.newFixedThreadPool(3);
+            try {
+                Future<?> writer = threads.submit(() -> {
+                    for (int i = 0; i < written; i++) {
+                        notes.insertOne(new Document("_id", String.format("n%05d", i)).append("i", i));
+                    }
+                });
+                List<Future<Long>> readers = new ArrayList<>();
+                for (int r = 0; r < 2; r++) {
+                    readers.add(threads.submit(() -> {
+                        long scans = 0;
+                        int seen = 0;
+                        while (!writer.isDone() || scans == 0) {
+                            List<Document> all = notes.find(new Document("i", new Document("$gte", 0)))
+                                    .sort(new Document("_id", 1)).into(new ArrayList<>());
+                            // Inserted in _id order: a consistent version is a prefix 0..n-1, never with a gap.
+                            for (int i = 0; i < all.size(); i++) {
+                                assertThat(all.get(i).getInteger("i")).isEqualTo(i);
+                            }
+                            assertThat(all.size()).isGreaterThanOrEqualTo(seen);
+                            seen = all.size();
+                            scans++;
+                        }
+                        return scans;
+                    }));
+                }
+                writer.get(2, TimeUnit.MINUTES);
+                for (Future<Long> reader : readers) {
+                    assertThat(reader.get(2, TimeUnit.MINUTES)).isPositive();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(notes.countDocuments()).isEqualTo(written);
         }
     }
 

@@ -31,6 +31,7 @@ class PlainUpdateEquivalenceTest {
 
     private static final JsonWriterSettings EXACT = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final List<String> IDS = List.of("d1", "d2", "d3", "d4");
+    private static final int FILLERS = 400;
     private static final List<String> PATHS = List.of("a", "b", "n", "c.x", "c.y", "c.z.w", "c", "l", "l.0", "s",
             "s.t", "tags", "src.k1.hits", "src.k1.lastBatchId", "src.k2.seen", "nul", "nul.x", "_id");
     private static final List<String> OPERATORS = List.of("$set", "$setOnInsert", "$unset", "$inc", "$min", "$max",
@@ -46,49 +47,70 @@ class PlainUpdateEquivalenceTest {
         int fastPath = 0;
         int cases = 3000;
         List<String> expectedAtTheEnd = new ArrayList<>();
-        try (EmbeddedMongoServer durable = EmbeddedMongoServer.startDurable(storeDir, 0);
-             EmbeddedMongoServer reference = EmbeddedMongoServer.startInMemory(0);
-             MongoClient fastClient = MongoClients.create(durable.connectionString("db"));
+        try (EmbeddedMongoServer reference = EmbeddedMongoServer.startInMemory(0);
              MongoClient referenceClient = MongoClients.create(reference.connectionString("db"))) {
-            MongoCollection<Document> fast = fastClient.getDatabase("db").getCollection("docs");
             MongoCollection<Document> general = referenceClient.getDatabase("db").getCollection("docs");
-            for (String id : IDS.subList(0, 2)) {
-                Document seed = seed(id);
-                fast.insertOne(Document.parse(seed.toJson(EXACT)));
-                general.insertOne(Document.parse(seed.toJson(EXACT)));
-            }
-            for (int i = 0; i < cases; i++) {
-                String id = IDS.get(random.nextInt(IDS.size()));
-                Document selector = selector(id);
-                Document update = update();
-                boolean upsert = random.nextBoolean();
-                if (takesFastPath(general.find(new Document("_id", id)).first(), selector, update, upsert)) {
-                    fastPath++;
+            try (EmbeddedMongoServer durable = EmbeddedMongoServer.startDurable(storeDir, 0);
+                 MongoClient fastClient = MongoClients.create(durable.connectionString("db"))) {
+                MongoCollection<Document> fast = fastClient.getDatabase("db").getCollection("docs");
+                List<Document> seeds = new ArrayList<>();
+                IDS.subList(0, 2).forEach(id -> seeds.add(seed(id)));
+                for (int i = 0; i < FILLERS; i++) {
+                    // In the store's pages beside the updated documents.
+                    seeds.add(new Document("_id", IDS.get(i % IDS.size()) + "." + i).append("filler", "f".repeat(500)));
                 }
-                String expected = outcome(general, selector, update, upsert);
-                String actual = outcome(fast, selector, update, upsert);
-                String context = "case " + i + ": updateOne(" + selector.toJson() + ", " + update.toJson() + ", upsert "
-                        + upsert + ")";
-                assertThat(actual).as(context).isEqualTo(expected);
-                assertThat(json(fast.find(new Document("_id", id)).first())).as(context)
-                        .isEqualTo(json(general.find(new Document("_id", id)).first()));
-                if (random.nextInt(40) == 0) {
-                    fast.deleteOne(new Document("_id", id));
-                    general.deleteOne(new Document("_id", id));
+                for (Document seed : seeds) {
+                    fast.insertOne(Document.parse(seed.toJson(EXACT)));
+                    general.insertOne(Document.parse(seed.toJson(EXACT)));
+                }
+                fastPath += applyRandomUpdates(fast, general, cases);
+            }
+            // Reopened, the store reads its pages from the file while it writes: the documents beside a changed one
+            // are written back with the BSON they were read with.
+            for (int reopening = 0; reopening < 10; reopening++) {
+                try (EmbeddedMongoServer durable = EmbeddedMongoServer.startDurable(storeDir, 0);
+                     MongoClient fastClient = MongoClients.create(durable.connectionString("db"))) {
+                    fastPath += applyRandomUpdates(fastClient.getDatabase("db").getCollection("docs"), general,
+                            cases / 30);
                 }
             }
-            for (String id : IDS) {
-                expectedAtTheEnd.add(json(general.find(new Document("_id", id)).first()));
-            }
+            general.find().sort(new Document("_id", 1)).forEach(document -> expectedAtTheEnd.add(json(document)));
         }
         assertThat(fastPath).as("updates the fast path applied").isGreaterThan(cases / 6);
         // What the file holds: documents the fast path stored with the BSON it encoded, others as changed in place.
         try (EmbeddedMongoServer reopened = EmbeddedMongoServer.startDurable(storeDir, 0);
              MongoClient client = MongoClients.create(reopened.connectionString("db"))) {
-            MongoCollection<Document> docs = client.getDatabase("db").getCollection("docs");
-            assertThat(IDS.stream().map(id -> json(docs.find(new Document("_id", id)).first())).toList())
-                    .isEqualTo(expectedAtTheEnd);
+            List<String> stored = new ArrayList<>();
+            client.getDatabase("db").getCollection("docs").find().sort(new Document("_id", 1))
+                    .forEach(document -> stored.add(json(document)));
+            assertThat(stored).hasSize(expectedAtTheEnd.size()).isEqualTo(expectedAtTheEnd);
         }
+    }
+
+    /** The same random updates on both stores, compared one by one; how many the fast path applied. */
+    private int applyRandomUpdates(MongoCollection<Document> fast, MongoCollection<Document> general, int cases) {
+        int fastPath = 0;
+        for (int i = 0; i < cases; i++) {
+            String id = IDS.get(random.nextInt(IDS.size()));
+            Document selector = selector(id);
+            Document update = update();
+            boolean upsert = random.nextBoolean();
+            if (takesFastPath(general.find(new Document("_id", id)).first(), selector, update, upsert)) {
+                fastPath++;
+            }
+            String expected = outcome(general, selector, update, upsert);
+            String actual = outcome(fast, selector, update, upsert);
+            String context = "case " + i + ": updateOne(" + selector.toJson() + ", " + update.toJson() + ", upsert "
+                    + upsert + ")";
+            assertThat(actual).as(context).isEqualTo(expected);
+            assertThat(json(fast.find(new Document("_id", id)).first())).as(context)
+                    .isEqualTo(json(general.find(new Document("_id", id)).first()));
+            if (random.nextInt(40) == 0) {
+                fast.deleteOne(new Document("_id", id));
+                general.deleteOne(new Document("_id", id));
+            }
+        }
+        return fastPath;
     }
 
     private static String json(Document document) {

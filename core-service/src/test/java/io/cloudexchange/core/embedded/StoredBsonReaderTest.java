@@ -17,11 +17,14 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -48,12 +51,85 @@ class StoredBsonReaderTest {
     }
 
     @Test
+    void aPartialReadHasTheChosenFieldsOfTheWholeReadInTheirOrderAndSkipsEveryTypeExactly() {
+        for (int i = 0; i < 2000; i++) {
+            Document original = document(0);
+            original.put("last", "after every skipped value");
+            byte[] bson = ByteBufUtil.getBytes(encode(original));
+            Document whole = reader.read(bson);
+            Set<String> chosen = new HashSet<>();
+            for (String name : whole.keySet()) {
+                if (random.nextInt(3) == 0) {
+                    chosen.add(name);
+                }
+            }
+            chosen.add("last");
+            chosen.add("not-in-any-document");
+            Document expected = new Document();
+            whole.forEach((name, value) -> {
+                if (chosen.contains(name)) {
+                    expected.put(name, value);
+                }
+            });
+            Document partial = reader.read(bson, StoredBsonReader.Fields.of(chosen));
+            assertThat(ByteBufUtil.getBytes(encode(partial))).as("document %d: %s of %s", i, chosen, whole)
+                    .isEqualTo(ByteBufUtil.getBytes(encode(expected)));
+            assertThat(partial.get("last")).isEqualTo("after every skipped value");
+        }
+    }
+
+    @Test
+    void aPartialReadOfATruncatedOrOverlongDocumentIsRefused() {
+        byte[] whole = ByteBufUtil.getBytes(encode(new Document("skipped", new Document("c", "long text"))
+                .append("read", 1L)));
+        for (int length = 0; length < whole.length; length++) {
+            byte[] truncated = Arrays.copyOf(whole, length);
+            assertThatThrownBy(() -> reader.read(truncated, StoredBsonReader.Fields.of(Set.of("read")))).as("%d bytes", length)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed BSON");
+        }
+        byte[] longer = Arrays.copyOf(whole, whole.length + 1);
+        assertThatThrownBy(() -> reader.read(longer, StoredBsonReader.Fields.of(Set.of("read")))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reader.read(longer)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aDocumentWhoseLengthDisagreesWithItsContentIsRefused() {
         ByteBuf bson = encode(new Document("a", 1).append("b", "two"));
         bson.setIntLE(0, bson.getIntLE(0) + 3);
 
         assertThatThrownBy(() -> reader.read(bson)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("malformed BSON");
+    }
+
+    @Test
+    void readsDocumentsOneAfterAnotherFromAPageAtAnyOffsetOnTheHeapOrNot() {
+        List<Document> expected = new ArrayList<>();
+        ByteBuf page = Unpooled.buffer();
+        page.writeBytes(new byte[] {7, 7, 7});
+        for (int i = 0; i < 50; i++) {
+            Document document = document(0);
+            expected.add(BsonDecoder.decodeBson(encode(document)));
+            BsonEncoder.encodeDocument(document, page);
+        }
+        page.writeByte(9);
+        byte[] bytes = ByteBufUtil.getBytes(page);
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        for (ByteBuffer buffer : List.of(ByteBuffer.wrap(bytes, 1, bytes.length - 1).slice().position(2), direct.position(3))) {
+            for (Document document : expected) {
+                assertThat(reader.read(buffer).toString()).isEqualTo(document.toString());
+            }
+            assertThat(buffer.remaining()).as("the page's bytes after its documents are left").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTruncatedDocumentIsRefusedNotReadPastItsEnd() {
+        ByteBuf whole = encode(new Document("a", "text").append("b", new Document("c", 1L)));
+        for (int length = 0; length < whole.readableBytes(); length++) {
+            ByteBuffer truncated = ByteBuffer.wrap(ByteBufUtil.getBytes(whole, 0, length));
+            assertThatThrownBy(() -> reader.read(truncated)).as("%d bytes", length)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed BSON");
+        }
     }
 
     private static ByteBuf encode(Document document) {
