@@ -2,7 +2,10 @@ package io.cloudexchange.core.concurrent;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.util.CustomizableThreadCreator;
 
 /** Work a request hands to another thread and waits for: its threads, and its result or its own failure. */
@@ -16,6 +19,16 @@ public final class Futures {
         CustomizableThreadCreator threads = new CustomizableThreadCreator(prefix);
         threads.setDaemon(true);
         return threads::createThread;
+    }
+
+    /**
+     * Up to {@code threads} daemon threads for work a request hands off while it does its own part; when they are all
+     * busy, the request runs the task itself, so a burst of requests never queues tasks or grows threads unbounded.
+     * Idle threads end after a minute.
+     */
+    public static ThreadPoolExecutor helpers(String prefix, int threads) {
+        return new ThreadPoolExecutor(0, threads, 1, TimeUnit.MINUTES, new SynchronousQueue<>(), daemonThreads(prefix),
+                new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /**

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -39,9 +37,7 @@ public class IndicatorService {
      * Counts a page's total beside its query: on the embedded store each is a scan, which two cores run at once; on
      * MongoDB the two round trips overlap. When all its threads are busy, the caller counts.
      */
-    private final ThreadPoolExecutor counts = new ThreadPoolExecutor(0, 4, 1, TimeUnit.MINUTES,
-            new SynchronousQueue<>(), Futures.daemonThreads("indicator-count-"),
-            new ThreadPoolExecutor.CallerRunsPolicy());
+    private final ThreadPoolExecutor counts = Futures.helpers("indicator-count-", 4);
 
     IndicatorService(MongoOperations mongo, IndicatorFilter filters, Clock clock) {
         this.mongo = mongo;

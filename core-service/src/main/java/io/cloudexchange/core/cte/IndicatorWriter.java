@@ -2,11 +2,14 @@ package io.cloudexchange.core.cte;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.google.common.collect.Lists;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import io.cloudexchange.core.concurrent.Futures;
 import io.cloudexchange.core.runtime.MongoKeys;
 import io.cloudexchange.plugin.api.RejectedItem;
 import io.cloudexchange.plugin.api.cte.Indicator;
@@ -20,7 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,10 +52,16 @@ public class IndicatorWriter {
 
     private static final int DUPLICATE_KEY = 11000;
     private static final int MAX_ATTEMPTS = 3;
+    /** Upserts per bulk; a batch of more is written as several bulks at once ({@link #upsert}). */
+    static final int CHUNK = 250;
+    /** Bulks of one batch written at once, the caller's own among them. */
+    private static final int PARALLEL_BULKS = 4;
 
     private final MongoOperations mongo;
     private final CteSettingsStore settings;
     private final Clock clock;
+    private volatile CodecRegistry plainCodecs;
+    private final ThreadPoolExecutor helpers = Futures.helpers("indicator-writer-", PARALLEL_BULKS - 1);
 
     IndicatorWriter(MongoOperations mongo, CteSettingsStore settings, Clock clock) {
         this.mongo = mongo;
@@ -96,10 +108,48 @@ public class IndicatorWriter {
      * duplicate keys. An upsert's filter names the batch; for a document that holds it, the filter matches nothing
      * and the server tries an insert of an {@code _id} that exists. The same happens when another writer inserted the
      * indicator after this upsert looked for it (two sources' batches at once): the caller tells the two apart.
-     * The filters and updates are written as BSON documents, straight to the driver: they name no mapped type, and
-     * Spring's query and update mapping was a third of the time the writer took.
+     * <p>
+     * A large batch is written as several unordered bulks at once, on connections of their own: while the database
+     * applies and commits one, the next is encoded and sent (the indicators of a batch are distinct, so the bulks
+     * never touch the same document). On the embedded store, whose commit of a bulk makes the next wait, this
+     * overlaps the commit with the next bulk's work; on MongoDB the bulks are applied in parallel.
      */
     private List<String> upsert(List<String> ids, Map<String, Document> updates, String source, String batchId) {
+        List<List<String>> chunks = Lists.partition(ids, CHUNK);
+        List<Future<List<String>>> others = new ArrayList<>();
+        for (List<String> chunk : chunks.subList(1, chunks.size())) {
+            others.add(helpers.submit(() -> upsertChunk(chunk, updates, source, batchId)));
+        }
+        List<String> refused = new ArrayList<>();
+        RuntimeException failure = null;
+        try {
+            refused.addAll(upsertChunk(chunks.get(0), updates, source, batchId));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<List<String>> other : others) {
+            try {
+                refused.addAll(Futures.result(other, "storing indicators"));
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return refused;
+    }
+
+    /**
+     * One unordered bulk of upserts. The filters and updates are written as BSON documents, straight to the driver:
+     * they name no mapped type, and Spring's query and update mapping was a third of the time the writer took. They
+     * are encoded by {@link PlainDocumentCodec}.
+     */
+    private List<String> upsertChunk(List<String> ids, Map<String, Document> updates, String source, String batchId) {
         List<UpdateOneModel<Document>> upserts = new ArrayList<>(ids.size());
         UpdateOptions upsert = new UpdateOptions().upsert(true);
         for (String id : ids) {
@@ -107,7 +157,8 @@ public class IndicatorWriter {
             upserts.add(new UpdateOneModel<>(filter, updates.get(id), upsert));
         }
         try {
-            mongo.getCollection(StoredIndicator.COLLECTION).bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+            MongoCollection<Document> indicators = mongo.getCollection(StoredIndicator.COLLECTION);
+            indicators.withCodecRegistry(plainCodecs(indicators)).bulkWrite(upserts, new BulkWriteOptions().ordered(false));
             return List.of();
         } catch (MongoBulkWriteException e) {
             if (e.getWriteConcernError() != null
@@ -116,6 +167,15 @@ public class IndicatorWriter {
             }
             return e.getWriteErrors().stream().map(error -> ids.get(error.getIndex())).toList();
         }
+    }
+
+    private CodecRegistry plainCodecs(MongoCollection<Document> indicators) {
+        CodecRegistry codecs = plainCodecs;
+        if (codecs == null) {
+            codecs = PlainDocumentCodec.over(indicators.getCodecRegistry());
+            plainCodecs = codecs;
+        }
+        return codecs;
     }
 
     /** Of indicators refused as duplicates, those this batch has not stored (another writer inserted them first). */

@@ -102,6 +102,29 @@ class IndicatorBatchHandlerTest {
     }
 
     @Test
+    void aBatchLargerThanOneBulkIsStoredWholeAndItsRedeliveryChangesNothing() {
+        int size = IndicatorWriter.CHUNK * 4 + 17;
+        @SuppressWarnings("unchecked")
+        Map<String, Object>[] items = java.util.stream.IntStream.range(0, size)
+                .mapToObj(i -> item(Indicator.of(IndicatorType.DOMAIN, "d" + i + ".example").withSeverity(Severity.LOW)))
+                .toArray(Map[]::new);
+        items[size - 1] = item(Indicator.of(IndicatorType.DOMAIN, "not a domain"));
+        BatchMessage batch = batch("cfg-a", items);
+        handler.handle(batch);
+        List<Document> first = mongo.getCollection(StoredIndicator.COLLECTION).find().sort(new Document("_id", 1))
+                .into(new java.util.ArrayList<>());
+
+        handler.handle(batch);
+
+        assertThat(first).hasSize(size - 1);
+        assertThat(mongo.getCollection(StoredIndicator.COLLECTION).find().sort(new Document("_id", 1))
+                .into(new java.util.ArrayList<>())).as("every bulk refused as already stored by this batch")
+                .isEqualTo(first);
+        assertThat(mongo.findById("DOMAIN:d" + (size - 2) + ".example", StoredIndicator.class).sources().get("cfg-a")
+                .hits()).isEqualTo(1);
+    }
+
+    @Test
     void everyNewBatchThatReportsAnIndicatorCountsAsAHitAndMovesUpdatedAt() {
         Instant before = clock.instant();
         handler.handle(batch("cfg-a", item(Indicator.of(IndicatorType.MD5, "9e107d9d372bb6826bd81d3542a419d6"))));

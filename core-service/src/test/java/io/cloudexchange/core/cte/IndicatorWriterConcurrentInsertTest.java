@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.ServerAddress;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
@@ -88,6 +89,8 @@ class IndicatorWriterConcurrentInsertTest {
     private void bulks(RuntimeException... failures) {
         MongoCollection<Document> indicators = mock(MongoCollection.class);
         when(mongo.getCollection(StoredIndicator.COLLECTION)).thenReturn(indicators);
+        when(indicators.getCodecRegistry()).thenReturn(MongoClientSettings.getDefaultCodecRegistry());
+        when(indicators.withCodecRegistry(any())).thenReturn(indicators);
         var stubbing = when(indicators.bulkWrite(anyList(), any(BulkWriteOptions.class)));
         for (RuntimeException failure : failures) {
             stubbing = stubbing.thenAnswer(call -> {

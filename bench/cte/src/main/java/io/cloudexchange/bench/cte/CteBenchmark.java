@@ -49,7 +49,7 @@ public final class CteBenchmark {
             exportInOwnJvm(options);
             return;
         }
-        if (options.mongodbUri() == null) {
+        if (options.mongodbUri() == null && !options.skipIngest()) {
             deleteRecursively(storeDir);
         }
         System.out.printf("CTE bench: %,d distinct indicators, duplicate share %.2f, batch %,d, %d consumer(s), store %s, "
@@ -60,13 +60,18 @@ public final class CteBenchmark {
         JsonMapper json = JsonMapper.builder().build();
         Clock clock = Clock.systemUTC();
         try (BenchStore store = BenchStore.open(options.mongodbUri(), storeDir)) {
-            if (!store.embedded()) {
+            if (!store.embedded() && !options.skipIngest()) {
                 store.mongo.getDb().getCollection("indicators").drop();
             }
             CtePaths cte = new CtePaths(store.mongo, json, clock);
             cte.createIndexes(store.embedded());
             new io.cloudexchange.core.cte.lists.EdlPaths(store.mongo, clock).createIndexes(store.embedded());
-            ingest(options, store, cte, json);
+            if (options.skipIngest()) {
+                System.out.printf("INGEST  skipped: the %,d indicators of the last run are queried%n",
+                        store.mongo.getDb().getCollection("indicators").countDocuments());
+            } else {
+                ingest(options, store, cte, json);
+            }
             query(options, store, cte);
         }
         exportInOwnJvm(options);

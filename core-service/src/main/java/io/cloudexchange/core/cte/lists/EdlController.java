@@ -4,12 +4,8 @@ import io.cloudexchange.core.cte.BusinessRules;
 import io.cloudexchange.plugin.api.cte.IndicatorType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.http.HttpHeaders;
@@ -22,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * External dynamic lists: active indicators as plain text, one value per line, for firewalls and
  * proxies. The ETag is a digest of the content, so a poll of an unchanged list answers 304 without
- * sending it. The indicators are read once, a page at a time, into a {@link SpooledList} (memory, or a temporary
- * file for a large list), so memory stays flat whatever the size.
+ * sending it. The indicators are read once, a page at a time, into a {@link ListBody} (memory, or temporary files for
+ * a large list, whose parts are read two at a time), so memory stays flat whatever the size.
  */
 @RestController
 @RequestMapping("/api/edl")
@@ -31,9 +27,10 @@ class EdlController {
 
     static final String TEXT = "text/plain;charset=UTF-8";
     private static final Document VALUE_ONLY = new Document("value", 1);
-    private static final Document BY_ID = new Document("_id", 1);
     /** Lists up to this size are prepared in memory, larger ones in a temporary file (a million URLs: ~40 MB). */
     private static final int IN_MEMORY_UP_TO = 4 * 1024 * 1024;
+    /** Indicators per part of a large list, the parts read two at a time (a list of fewer is read in one). */
+    private static final long RANGE_SIZE = 250_000;
 
     /** Set on a muted rule's list, which is served empty: a muted rule shares nothing. */
     static final String RULE_MUTED = "X-CE-Rule-Muted";
@@ -85,16 +82,15 @@ class EdlController {
     }
 
     private void serve(Document filter, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try (SpooledList list = new SpooledList(IN_MEMORY_UP_TO)) {
-            Writer out = new BufferedWriter(new OutputStreamWriter(list, StandardCharsets.UTF_8), 64 * 1024);
-            indicators.forEach(filter, VALUE_ONLY, BY_ID, 0, document -> {
-                try {
-                    out.write(line(document));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            out.flush();
+        List<ServedIndicators.IdRange> ranges = indicators.ranges(RANGE_SIZE);
+        try (ListBody list = ListBody.read(ranges, IN_MEMORY_UP_TO, (range, out) ->
+                indicators.forEachById(filter, VALUE_ONLY, range, 0, ListedValue.CODEC, ListedValue::id, listed -> {
+                    try {
+                        out.write(line(listed));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }))) {
             String etag = list.etag();
             response.setHeader(HttpHeaders.ETAG, etag);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
@@ -110,9 +106,9 @@ class EdlController {
         }
     }
 
-    private static String line(Document document) {
-        String value = document.getString("value");
-        return (value == null ? "" : value.replace('\n', ' ').replace('\r', ' ')) + "\n";
+    private static String line(ListedValue listed) {
+        String text = listed.value() == null ? "" : listed.value();
+        return text.replace('\n', ' ').replace('\r', ' ') + "\n";
     }
 
     static boolean matches(String ifNoneMatch, String etag) {

@@ -53,7 +53,16 @@ final class SpooledList extends OutputStream implements AutoCloseable {
 
     /** A strong ETag: a digest of the whole body. */
     String etag() {
+        return etag(digest);
+    }
+
+    /** The ETag of a body whose every byte went through {@code digest}. */
+    static String etag(MessageDigest digest) {
         return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest.digest(), 18)) + "\"";
+    }
+
+    static MessageDigest newDigest() {
+        return sha256();
     }
 
     long size() {

@@ -72,6 +72,37 @@ class ServedIndicatorsTest {
         assertThat(ids).hasSize(6_000).isSorted();
     }
 
+    @Test
+    void rangesSplitTheIndicatorsIntoConsecutivePartsThatTogetherListEachOnce() {
+        mongo.getCollection(ServedIndicators.COLLECTION).insertMany(IntStream.range(0, 10_000)
+                .mapToObj(i -> new Document("_id", String.format(Locale.ROOT, "URL:u%05d", i)).append("value", "u" + i)
+                        .append("active", i % 4 != 0))
+                .toList());
+
+        List<ServedIndicators.IdRange> ranges = served.ranges(2_000);
+
+        assertThat(ranges).hasSize(5);
+        assertThat(ranges.get(0).from()).isNull();
+        assertThat(ranges.get(ranges.size() - 1).before()).isNull();
+        for (int i = 1; i < ranges.size(); i++) {
+            assertThat(ranges.get(i).from()).isEqualTo(ranges.get(i - 1).before());
+        }
+        List<String> listed = new ArrayList<>();
+        for (ServedIndicators.IdRange range : ranges) {
+            served.forEachById(served.filter(null, null), new Document("value", 1), range, 0, ListedValue.CODEC,
+                    ListedValue::id, value -> listed.add(value.id()));
+        }
+        assertThat(listed).hasSize(7_500).doesNotHaveDuplicates()
+                .containsExactlyElementsOf(read(served.filter(null, null), 0));
+    }
+
+    @Test
+    void aSmallCollectionIsOneRange() {
+        mongo.getCollection(ServedIndicators.COLLECTION).insertOne(new Document("_id", "URL:a").append("value", "a"));
+
+        assertThat(served.ranges(2_000)).containsExactly(ServedIndicators.IdRange.ALL);
+    }
+
     private List<String> read(Document filter, int limit) {
         List<String> ids = new ArrayList<>();
         served.forEach(filter, new Document("value", 1), new Document("_id", 1), limit, d -> ids.add(d.getString("_id")));
